@@ -1,0 +1,46 @@
+//! The node's own JSON-RPC methods, added beside the standard Substrate ones that
+//! `sc_service::spawn_tasks` already serves (legacy `chain_*`/`state_*`/`author_*`/`system_*`
+//! and the new `chainHead_v1_*`, `transaction_v1_*`, `chainSpec_v1_*` spec).
+
+use std::sync::Arc;
+
+use jsonrpsee::RpcModule;
+use rupee_runtime::{opaque::Block, AccountId, Nonce};
+use sc_transaction_pool_api::TransactionPool;
+use sp_api::ProvideRuntimeApi;
+use sp_block_builder::BlockBuilder;
+use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
+
+/// What the RPC methods need from the node.
+pub struct FullDeps<C, P> {
+	/// The client, to read chain state.
+	pub client: Arc<C>,
+	/// The transaction pool, for nonces that count pending transactions.
+	pub pool: Arc<P>,
+}
+
+/// All custom RPC methods of the node.
+pub fn create_full<C, P>(
+	deps: FullDeps<C, P>,
+) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
+where
+	C: ProvideRuntimeApi<Block>
+		+ HeaderBackend<Block>
+		+ HeaderMetadata<Block, Error = BlockChainError>
+		+ Send
+		+ Sync
+		+ 'static,
+	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
+	C::Api: BlockBuilder<Block>,
+	P: TransactionPool + 'static,
+{
+	use substrate_frame_rpc_system::{System, SystemApiServer};
+
+	let mut module = RpcModule::new(());
+	let FullDeps { client, pool } = deps;
+
+	// `system_accountNextIndex`: the nonce a wallet signs its next transaction with.
+	module.merge(System::new(client, pool).into_rpc())?;
+
+	Ok(module)
+}

@@ -1,0 +1,109 @@
+//! End to end: four validators (chain `local`) on loopback over libp2p. They take turns to
+//! author, finalize together, keep finalizing with one of them killed, and the killed one
+//! catches up after a restart without any finalized block changing.
+
+mod common;
+
+use std::{collections::BTreeSet, process::Command, time::Duration};
+
+use common::*;
+use jsonrpsee::{core::client::ClientT, rpc_params};
+use serde_json::Value;
+
+const VALIDATORS: [&str; 4] = ["alice", "bob", "charlie", "dave"];
+
+/// Write a node key for `name` and return its peer id.
+fn node_key(dir: &std::path::Path, name: &str) -> (std::path::PathBuf, String) {
+	let file = dir.join(format!("{name}.node-key"));
+	let status = Command::new(NODE)
+		.args(["key", "generate-node-key", "--file"])
+		.arg(&file)
+		.stderr(std::process::Stdio::null())
+		.status()
+		.unwrap();
+	assert!(status.success());
+	let out = Command::new(NODE).args(["key", "inspect-node-key", "--file"]).arg(&file).output().unwrap();
+	assert!(out.status.success());
+	(file, String::from_utf8(out.stdout).unwrap().trim().to_string())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn four_validators_finalize_and_survive_a_killed_validator() {
+	let dir = test_dir("local-network");
+	let mut configs = Vec::new();
+	let mut bootnode = String::new();
+	for (i, name) in VALIDATORS.iter().enumerate() {
+		let (key_file, peer_id) = node_key(&dir, name);
+		let mut config = NodeConfig::new("local", &dir.join(name))
+			.arg("--validator")
+			.arg(format!("--{name}"))
+			.arg("--name")
+			.arg(*name)
+			.arg("--node-key-file")
+			.arg(key_file.to_string_lossy().to_string());
+		if i == 0 {
+			bootnode = format!("/ip4/127.0.0.1/tcp/{}/p2p/{peer_id}", config.p2p_port);
+		} else {
+			config = config.arg("--bootnodes").arg(bootnode.clone());
+		}
+		configs.push(config);
+	}
+	let mut nodes = Vec::new();
+	for config in configs {
+		nodes.push(Node::start(config).await);
+	}
+
+	// Everyone connects to everyone.
+	for node in &nodes {
+		let client = node.client().await;
+		let mut peers = 0;
+		for _ in 0..120 {
+			let health: Value = client.request("system_health", rpc_params![]).await.unwrap();
+			peers = health["peers"].as_u64().unwrap();
+			if peers >= 3 {
+				break;
+			}
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
+		assert_eq!(peers, 3, "{} sees {peers} peers; log:\n{}", node.url(), node.log_tail());
+	}
+
+	// They finalize, and the blocks come from different validators in turn.
+	let finalized = wait_finalized(&nodes[0], 8, Duration::from_secs(120)).await;
+	let client = nodes[0].client().await;
+	let mut authors = BTreeSet::new();
+	for number in 1..=finalized {
+		let hash = block_hash(&client, number).await.unwrap();
+		let header: Value = client.request("chain_getHeader", rpc_params![hash]).await.unwrap();
+		authors.insert(aura_slot(&header).expect("block has an Aura slot") % 4);
+	}
+	assert!(authors.len() >= 3, "only validators {authors:?} authored blocks 1..={finalized}");
+
+	// Kill Dave outright: the other three (above the 2/3 threshold) keep finalizing.
+	let before_kill = finalized_number(&client).await;
+	let mut history = Vec::new();
+	for number in 0..=before_kill {
+		history.push(block_hash(&client, number).await.unwrap());
+	}
+	nodes[3].kill();
+	let after_kill = wait_finalized(&nodes[0], before_kill + 5, Duration::from_secs(120)).await;
+
+	// Dave restarts from the same base path and catches up to the others' finalized head.
+	nodes[3].restart().await;
+	wait_finalized(&nodes[3], after_kill, Duration::from_secs(180)).await;
+
+	// Nothing finalized changed, on the survivors or on the restarted node.
+	for node in [&nodes[0], &nodes[3]] {
+		let client = node.client().await;
+		for (number, hash) in history.iter().enumerate() {
+			assert_eq!(
+				block_hash(&client, number as u64).await.as_ref(),
+				Some(hash),
+				"block {number} differs on {}",
+				node.url()
+			);
+		}
+	}
+	// And the network keeps finalizing with all four again.
+	wait_finalized(&nodes[3], after_kill + 3, Duration::from_secs(120)).await;
+}

@@ -1,0 +1,212 @@
+//! # The Digital Rupee runtime
+//!
+//! The state-transition function of the Digital Rupee chain: a permissioned, central-bank-issued
+//! currency ledger (symbol `PKR`, 2 decimals) produced by Aura and finalized by GRANDPA.
+//!
+//! * [`configs`]: every pallet's configuration, one place for the chain's policy numbers.
+//! * [`apis`]: the runtime APIs the node and the wallets call.
+//! * [`genesis_config_presets`]: the `development`, `local_testnet` and `pilot` genesis presets.
+//!
+//! Versioning rule: bump [`VERSION`]`.spec_version` on every runtime change, and
+//! `transaction_version` whenever a call index, a call's arguments or the transaction extension
+//! pipeline ([`TxExtension`]) changes encoding.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+pub mod configs;
+pub mod genesis_config_presets;
+
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+#[cfg(feature = "std")]
+use sp_version::NativeVersion;
+use sp_version::{runtime_version, RuntimeVersion};
+
+pub use frame_system::Call as SystemCall;
+pub use pallet_timestamp::Call as TimestampCall;
+#[cfg(any(feature = "std", test))]
+pub use sp_runtime::BuildStorage;
+
+/// A block number.
+pub type BlockNumber = u32;
+
+/// The signature scheme of transactions (sr25519 for wallets, ed25519/ecdsa accepted).
+pub type Signature = MultiSignature;
+
+/// An account: the public key of the transaction signing scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+
+/// An amount of digital rupees in paisa (1 PKR = 100 paisa).
+pub type Balance = u128;
+
+/// The count of transactions an account has signed.
+pub type Nonce = u32;
+
+/// A hash of some data used by the chain.
+pub type Hash = sp_core::H256;
+
+/// The ticker symbol reported in the chain properties.
+pub const TOKEN_SYMBOL: &str = "PKR";
+
+/// Decimal places of [`Balance`]: amounts are counted in paisa.
+pub const TOKEN_DECIMALS: u8 = 2;
+
+/// The SS58 address prefix of the chain. Addresses start with a prefix of their own, so a
+/// rupee address is never mistaken for a generic Substrate (42) or Polkadot (0) one.
+pub const SS58_PREFIX: u16 = 1947;
+
+/// Opaque types the node uses without knowing the runtime's concrete types, so that it keeps
+/// syncing across runtime upgrades that change the extrinsic format.
+pub mod opaque {
+	use super::*;
+
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+
+	impl_opaque_keys! {
+		/// The session keys of a validator: an Aura key to author blocks and a GRANDPA key to
+		/// vote on finality.
+		pub struct SessionKeys {
+			pub aura: Aura,
+			pub grandpa: Grandpa,
+		}
+	}
+}
+
+/// The runtime version. See the crate docs for when to bump which field.
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("rupee"),
+	impl_name: alloc::borrow::Cow::Borrowed("rupee-runtime"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// Target block time. Two seconds, not the SDK's six: a payment at a shop counter should be
+/// final in a few seconds (GRANDPA finalizes one to two blocks behind the head). The weight
+/// budget in [`configs`] is sized to this slot.
+pub const MILLISECS_PER_BLOCK: u64 = 2000;
+
+/// Aura slot length. It cannot change once the chain has started.
+pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
+
+/// Blocks per minute, hour and day at the target block time.
+pub const MINUTES: BlockNumber = 60_000 / (MILLISECS_PER_BLOCK as BlockNumber);
+pub const HOURS: BlockNumber = MINUTES * 60;
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// The version of the native runtime, for the node's version checks.
+#[cfg(feature = "std")]
+pub fn native_version() -> NativeVersion {
+	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
+}
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+
+	/// Only the `development` preset sets a sudo key; `local_testnet` and `pilot` leave it
+	/// empty, so no account can use it there.
+	#[runtime::pallet_index(9)]
+	pub type Sudo = pallet_sudo;
+}
+
+/// The address format for describing accounts.
+pub type Address = MultiAddress<AccountId, ()>;
+
+/// Block header type as expected by this runtime.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+
+/// Block type as expected by this runtime.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// The transaction extension pipeline, in order. Every signed transaction carries the data of
+/// each step. Later pallets (the KYC gate) add their steps here; that changes the transaction
+/// encoding, so bump `transaction_version` with it.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// Unchecked extrinsic type as expected by this runtime.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+
+/// The payload being signed in transactions.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Runtime migrations run on upgrade, beside the pallets' own.
+#[allow(unused_parens)]
+type Migrations = ();
+
+/// Executive: dispatches blocks and transactions to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benches {
+	frame_benchmarking::define_benchmarks!(
+		[frame_benchmarking, BaselineBench::<Runtime>]
+		[frame_system, SystemBench::<Runtime>]
+		[frame_system_extensions, SystemExtensionsBench::<Runtime>]
+		[pallet_timestamp, Timestamp]
+		[pallet_sudo, Sudo]
+	);
+}

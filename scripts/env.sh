@@ -1,0 +1,13 @@
+# Sourced by the other scripts: one target directory and one set of flags for every build, so
+# `cargo build` and `cargo test` share their compiled dependencies.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/rupee-target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+unset SKIP_WASM_BUILD
+RUPEE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUPEE_NODE="$CARGO_TARGET_DIR/release/rupee-node"
+export RUPEE_ROOT RUPEE_NODE
+
+# Build the node (and everything else in the workspace) in release mode.
+rupee_build() {
+	(cd "$RUPEE_ROOT" && cargo build --release --locked --workspace)
+}

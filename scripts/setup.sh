@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what building rupee-node needs on a fresh Debian machine, and says what it does:
+#   - protobuf-compiler (Debian package): the network crates compile .proto files;
+#   - the wasm32v1-none target and rust-src (rustup): the runtime is built to WebAssembly.
+# rustup here does not auto-install what rust-toolchain.toml names, so this does it.
+# Safe to run again: anything already present is skipped.
+set -euo pipefail
+
+say() { printf '[setup] %s\n' "$*"; }
+
+if ! command -v protoc >/dev/null 2>&1; then
+	say "installing protobuf-compiler (apt-get)"
+	if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq protobuf-compiler >/dev/null
+fi
+say "protoc: $(protoc --version)"
+
+toolchain=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$(dirname "$0")/../rust-toolchain.toml")
+if ! rustup target list --installed --toolchain "$toolchain" 2>/dev/null | grep -qx wasm32v1-none; then
+	say "adding the wasm32v1-none target to Rust $toolchain (rustup target add)"
+	rustup target add --toolchain "$toolchain" wasm32v1-none
+fi
+if ! rustup component list --installed --toolchain "$toolchain" 2>/dev/null | grep -q '^rust-src'; then
+	say "adding rust-src to Rust $toolchain (rustup component add)"
+	rustup component add --toolchain "$toolchain" rust-src
+fi
+say "rust: $(rustc --version); wasm32v1-none and rust-src present"
