@@ -42,12 +42,22 @@ fn from_preset(
 
 /// `dev`: one validator (Alice), starts producing blocks at once.
 pub fn development() -> Result<ChainSpec, String> {
-	from_preset("Digital Rupee Development", "rupee_dev", ChainType::Development, DEV_RUNTIME_PRESET)
+	from_preset(
+		"Digital Rupee Development",
+		"rupee_dev",
+		ChainType::Development,
+		DEV_RUNTIME_PRESET,
+	)
 }
 
 /// `local`: four validators (Alice, Bob, Charlie, Dave) on one machine.
 pub fn local_testnet() -> Result<ChainSpec, String> {
-	from_preset("Digital Rupee Local", "rupee_local", ChainType::Local, LOCAL_TESTNET_RUNTIME_PRESET)
+	from_preset(
+		"Digital Rupee Local",
+		"rupee_local",
+		ChainType::Local,
+		LOCAL_TESTNET_RUNTIME_PRESET,
+	)
 }
 
 /// `pilot`: the template banks start from; validator keys are placeholders.

@@ -32,15 +32,23 @@ where
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: pallet_kyc_rpc::KycRuntimeApi<Block, AccountId>,
+	C::Api: pallet_rupee_rpc::RupeeRuntimeApi<Block, AccountId>,
 	P: TransactionPool + 'static,
 {
+	use pallet_kyc_rpc::{Kyc, KycApiServer};
+	use pallet_rupee_rpc::{Rupee, RupeeApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool } = deps;
 
 	// `system_accountNextIndex`: the nonce a wallet signs its next transaction with.
-	module.merge(System::new(client, pool).into_rpc())?;
+	module.merge(System::new(client.clone(), pool).into_rpc())?;
+	// `kyc_*`: account status with limits, providers, tier limits.
+	module.merge(Kyc::new(client.clone()).into_rpc())?;
+	// `rupee_*`: balances, supply, bank reserves, the transfer dry run.
+	module.merge(Rupee::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -14,7 +14,10 @@ fn generated(chain: &str) -> Value {
 	assert!(out.status.success(), "build-spec --chain {chain} failed");
 	let mut spec: Value = serde_json::from_slice(&out.stdout).unwrap();
 	let code = &mut spec["genesis"]["runtimeGenesis"]["code"];
-	assert!(code.as_str().is_some_and(|c| c.starts_with("0x") && c.len() > 100_000), "no runtime code");
+	assert!(
+		code.as_str().is_some_and(|c| c.starts_with("0x") && c.len() > 100_000),
+		"no runtime code"
+	);
 	*code = Value::String(
 		"<omitted: rupee-node build-spec --chain CHAIN gives the spec with code>".into(),
 	);

@@ -14,7 +14,8 @@ use serde_json::Value;
 #[tokio::test(flavor = "multi_thread")]
 async fn dev_node_authors_finalizes_serves_rpc_and_survives_restart() {
 	let dir = test_dir("dev-node");
-	let config = NodeConfig::new("dev", &dir.join("alice")).arg("--alice").arg("--validator");
+	let config =
+		NodeConfig::new("dev", &dir.join("alice")).arg("--alice").arg("--validator").with_prometheus();
 	let mut node = Node::start(config).await;
 	let client = node.client().await;
 
@@ -44,6 +45,11 @@ async fn dev_node_authors_finalizes_serves_rpc_and_survives_restart() {
 	] {
 		assert!(methods.contains(&wanted), "rpc_methods lacks {wanted}");
 	}
+
+	// Unsafe methods such as key rotation answer on localhost (and only there, by
+	// `--rpc-methods auto`): a validator operator never exposes them.
+	let keys: String = client.request("author_rotateKeys", rpc_params![]).await.unwrap();
+	assert_eq!(keys.len(), 2 + 2 * 64, "aura + grandpa public keys: {keys}");
 
 	// A chainHead_v1_follow subscription starts with `initialized` and reports new blocks.
 	let mut follow = client
@@ -77,6 +83,10 @@ async fn dev_node_authors_finalizes_serves_rpc_and_survives_restart() {
 	assert!(best >= finalized);
 	let finalized_hash = block_hash(&client, finalized).await.unwrap();
 	drop(client);
+
+	// Prometheus metrics are served.
+	let metrics = http_get(node.config.prometheus_port.unwrap(), "/metrics");
+	assert!(metrics.contains("substrate_block_height"), "no block height metric:\n{metrics}");
 
 	// SIGINT shuts it down cleanly.
 	let status = node.interrupt(Duration::from_secs(60));

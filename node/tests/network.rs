@@ -22,7 +22,8 @@ fn node_key(dir: &std::path::Path, name: &str) -> (std::path::PathBuf, String) {
 		.status()
 		.unwrap();
 	assert!(status.success());
-	let out = Command::new(NODE).args(["key", "inspect-node-key", "--file"]).arg(&file).output().unwrap();
+	let out =
+		Command::new(NODE).args(["key", "inspect-node-key", "--file"]).arg(&file).output().unwrap();
 	assert!(out.status.success());
 	(file, String::from_utf8(out.stdout).unwrap().trim().to_string())
 }

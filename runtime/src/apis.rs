@@ -19,7 +19,7 @@ use sp_session::OpaqueGeneratedSessionKeys;
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Block, Executive, Grandpa, InherentDataExt, Kyc, Nonce, Rupee, Runtime,
 	RuntimeGenesisConfig, System, VERSION,
 };
 
@@ -158,6 +158,70 @@ impl_runtime_apis! {
 
 		fn preset_names() -> Vec<sp_genesis_builder::PresetId> {
 			crate::genesis_config_presets::preset_names()
+		}
+	}
+
+
+	impl pallet_kyc_runtime_api::KycApi<Block, AccountId> for Runtime {
+		fn account_status(who: AccountId) -> Option<pallet_kyc_runtime_api::AccountStatusView<AccountId>> {
+			let record = pallet_kyc::Accounts::<Runtime>::get(&who)?;
+			let usage = Rupee::account_view(&who).usage?;
+			Some(pallet_kyc_runtime_api::AccountStatusView {
+				provider: record.provider,
+				tier: record.tier,
+				expires_at: record.expires_at,
+				status: record.status.into(),
+				expired: record.expires_at <= Kyc::now(),
+				frozen: record.frozen,
+				linked_bank: record.linked_bank,
+				usage,
+			})
+		}
+
+		fn providers() -> Vec<pallet_kyc_runtime_api::ProviderView<AccountId>> {
+			pallet_kyc::Providers::<Runtime>::iter()
+				.map(|(provider, info)| pallet_kyc_runtime_api::ProviderView {
+					provider,
+					status: info.status.into(),
+					customers: info.customers,
+				})
+				.collect()
+		}
+
+		fn tier_limits() -> Vec<(rupee_primitives::Tier, rupee_primitives::TierLimits)> {
+			rupee_primitives::Tier::ALL.into_iter().map(|tier| (tier, Kyc::limits_of(tier))).collect()
+		}
+	}
+
+	impl pallet_rupee_runtime_api::RupeeApi<Block, AccountId> for Runtime {
+		fn account(who: AccountId) -> pallet_rupee::AccountView {
+			Rupee::account_view(&who)
+		}
+
+		fn supply() -> pallet_rupee_runtime_api::Supply<AccountId> {
+			pallet_rupee_runtime_api::Supply {
+				total_issuance: pallet_rupee::TotalIssuance::<Runtime>::get(),
+				total_escrowed: pallet_rupee::TotalEscrowed::<Runtime>::get(),
+				supply_ceiling: pallet_rupee::SupplyCeiling::<Runtime>::get(),
+				issuer: pallet_rupee::Issuer::<Runtime>::get(),
+			}
+		}
+
+		fn bank_reserves() -> Vec<(AccountId, rupee_primitives::Balance)> {
+			pallet_kyc::Providers::<Runtime>::iter_keys()
+				.map(|bank| {
+					let reserve = pallet_rupee::Ledger::<Runtime>::get(&bank).free;
+					(bank, reserve)
+				})
+				.collect()
+		}
+
+		fn can_transfer(
+			from: AccountId,
+			to: AccountId,
+			amount: rupee_primitives::Balance,
+		) -> Result<(), pallet_rupee::TransferError> {
+			Rupee::can_transfer(&from, &to, amount)
 		}
 	}
 

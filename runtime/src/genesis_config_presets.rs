@@ -2,9 +2,24 @@
 //!
 //! The node turns each preset into a chain spec (`rupee-node build-spec --chain dev|local|pilot`);
 //! the committed specs in `chain-spec/` are generated from these functions.
+//!
+//! The development and local chains start with a small economy so a newcomer can pay at once
+//! (well-known dev keys, `//Name`):
+//!
+//! | account | role | KYC provider | tier | opening balance |
+//! |---|---|---|---|---|
+//! | Alice | central bank: issuer, KYC provider for banks | Alice | Institution | 0 |
+//! | Bob | Bank A: KYC provider, reserve | Alice | Institution | 10,000,000 PKR |
+//! | Charlie | Bank B: KYC provider, reserve | Alice | Institution | 10,000,000 PKR |
+//! | Dave | citizen, linked to Bank A | Bob | L0 | 10,000 PKR |
+//! | Eve | citizen, linked to Bank B | Charlie | L1 | 50,000 PKR |
+//! | Ferdie | merchant, linked to Bank A | Bob | Merchant | 0 |
+//!
+//! The supply ceiling is 1,000,000,000 PKR. KYC records expire on 2036-01-01.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
+use rupee_primitives::{rupees, Balance, Tier};
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -12,13 +27,21 @@ use sp_core::crypto::UncheckedFrom;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::Sr25519Keyring;
 
-use crate::{AccountId, AuraConfig, GrandpaConfig, RuntimeGenesisConfig, SudoConfig};
+use crate::{
+	AccountId, AuraConfig, GrandpaConfig, KycConfig, RupeeConfig, RuntimeGenesisConfig, SudoConfig,
+};
 
 /// Name of the preset banks copy to start a pilot network.
 pub const PILOT_RUNTIME_PRESET: &str = "pilot";
 
 /// Number of validator slots in the pilot template.
 pub const PILOT_VALIDATOR_SLOTS: u8 = 4;
+
+/// When the development economy's KYC records lapse: 2036-01-01T00:00:00Z, in ms.
+pub const DEV_KYC_EXPIRY: u64 = 2_082_758_400_000;
+
+/// The development supply ceiling.
+pub const DEV_SUPPLY_CEILING: Balance = rupees(1_000_000_000);
 
 /// One validator's consensus keys.
 #[derive(Clone)]
@@ -27,9 +50,59 @@ pub struct Validator {
 	pub grandpa: GrandpaId,
 }
 
-/// The genesis every preset shares: the validator set, and an optional sudo key that only
+/// Who holds what at genesis, beyond the validators.
+struct Economy {
+	issuer: Option<AccountId>,
+	supply_ceiling: Balance,
+	providers: Vec<AccountId>,
+	/// `(account, provider, tier, expires_at, linked bank)`.
+	accounts: Vec<(AccountId, AccountId, Tier, u64, Option<AccountId>)>,
+	balances: Vec<(AccountId, Balance)>,
+}
+
+impl Economy {
+	fn empty() -> Self {
+		Economy {
+			issuer: None,
+			supply_ceiling: 0,
+			providers: vec![],
+			accounts: vec![],
+			balances: vec![],
+		}
+	}
+
+	/// The development economy of the table in the module docs.
+	fn development() -> Self {
+		use Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve, Ferdie};
+		let id = |k: Sr25519Keyring| k.to_account_id();
+		let account = |who, provider, tier, bank: Option<Sr25519Keyring>| {
+			(id(who), id(provider), tier, DEV_KYC_EXPIRY, bank.map(id))
+		};
+		Economy {
+			issuer: Some(id(Alice)),
+			supply_ceiling: DEV_SUPPLY_CEILING,
+			providers: vec![id(Alice), id(Bob), id(Charlie)],
+			accounts: vec![
+				account(Alice, Alice, Tier::Institution, None),
+				account(Bob, Alice, Tier::Institution, None),
+				account(Charlie, Alice, Tier::Institution, None),
+				account(Dave, Bob, Tier::L0, Some(Bob)),
+				account(Eve, Charlie, Tier::L1, Some(Charlie)),
+				account(Ferdie, Bob, Tier::Merchant, Some(Bob)),
+			],
+			balances: vec![
+				(id(Bob), rupees(10_000_000)),
+				(id(Charlie), rupees(10_000_000)),
+				(id(Dave), rupees(10_000)),
+				(id(Eve), rupees(50_000)),
+			],
+		}
+	}
+}
+
+/// The genesis every preset shares: validators, the economy, and an optional sudo key that only
 /// the development chain sets.
-fn genesis(validators: Vec<Validator>, sudo: Option<AccountId>) -> Value {
+fn genesis(validators: Vec<Validator>, sudo: Option<AccountId>, economy: Economy) -> Value {
 	assert!(!validators.is_empty(), "a chain needs at least one validator");
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		aura: AuraConfig { authorities: validators.iter().map(|v| v.aura.clone()).collect() },
@@ -37,6 +110,12 @@ fn genesis(validators: Vec<Validator>, sudo: Option<AccountId>) -> Value {
 			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect(),
 		},
 		sudo: SudoConfig { key: sudo },
+		kyc: KycConfig { providers: economy.providers, accounts: economy.accounts },
+		rupee: RupeeConfig {
+			issuer: economy.issuer,
+			supply_ceiling: economy.supply_ceiling,
+			balances: economy.balances,
+		},
 	})
 }
 
@@ -60,27 +139,25 @@ pub fn dev_validators(count: usize) -> Vec<Validator> {
 /// `development`: one validator (Alice) that starts producing blocks at once; Alice holds
 /// sudo so a newcomer can try privileged calls alone.
 fn development_genesis() -> Value {
-	genesis(dev_validators(1), Some(Sr25519Keyring::Alice.to_account_id()))
+	genesis(dev_validators(1), Some(Sr25519Keyring::Alice.to_account_id()), Economy::development())
 }
 
 /// `local_testnet`: four validators (Alice, Bob, Charlie, Dave) on one machine; no sudo.
 fn local_testnet_genesis() -> Value {
-	genesis(dev_validators(4), None)
+	genesis(dev_validators(4), None, Economy::development())
 }
 
 /// The placeholder key of pilot validator slot `slot`: the byte `slot` repeated. Nobody holds
 /// its secret; `scripts/pilot-spec.sh` replaces it with a bank's real session key.
 pub fn pilot_placeholder(slot: u8) -> Validator {
 	let raw = [slot; 32];
-	Validator {
-		aura: AuraId::unchecked_from(raw),
-		grandpa: GrandpaId::unchecked_from(raw),
-	}
+	Validator { aura: AuraId::unchecked_from(raw), grandpa: GrandpaId::unchecked_from(raw) }
 }
 
-/// `pilot`: the template for a network of banks. Validator keys are placeholders; no sudo.
+/// `pilot`: the template for a network of banks. Validator keys are placeholders; no sudo,
+/// no providers, no money: the Board accredits the banks and sets the ceiling and issuer.
 fn pilot_genesis() -> Value {
-	genesis((1..=PILOT_VALIDATOR_SLOTS).map(pilot_placeholder).collect(), None)
+	genesis((1..=PILOT_VALIDATOR_SLOTS).map(pilot_placeholder).collect(), None, Economy::empty())
 }
 
 /// The genesis patch of a preset, as JSON bytes; `None` for an unknown preset name.

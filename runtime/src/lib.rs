@@ -19,6 +19,8 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 extern crate alloc;
 
 pub mod apis;
+#[cfg(feature = "std")]
+pub mod client;
 pub mod configs;
 pub mod genesis_config_presets;
 
@@ -53,6 +55,8 @@ pub type Nonce = u32;
 
 /// A hash of some data used by the chain.
 pub type Hash = sp_core::H256;
+
+pub use rupee_primitives::Balance as RupeeBalance;
 
 /// The ticker symbol reported in the chain properties.
 pub const TOKEN_SYMBOL: &str = "PKR";
@@ -153,6 +157,14 @@ mod runtime {
 	/// empty, so no account can use it there.
 	#[runtime::pallet_index(9)]
 	pub type Sudo = pallet_sudo;
+
+	/// Permissioned accounts: KYC providers, tiers, limits, the transaction-pool gate.
+	#[runtime::pallet_index(10)]
+	pub type Kyc = pallet_kyc;
+
+	/// The digital rupee ledger: issuance, transfers, limits, enforcement, escrow.
+	#[runtime::pallet_index(11)]
+	pub type Rupee = pallet_rupee;
 }
 
 /// The address format for describing accounts.
@@ -166,9 +178,12 @@ pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 
 /// The transaction extension pipeline, in order. Every signed transaction carries the data of
 /// each step. Later pallets (the KYC gate) add their steps here; that changes the transaction
-/// encoding, so bump `transaction_version` with it.
+/// encoding, so bump `transaction_version` with it. Signed transactions pay no fee: there
+/// is no gas token; the KYC gate and its per-tier rate limit keep blocks from being flooded.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
+	// Before the nonce check: an outsider is refused with the gate's own code.
+	pallet_kyc::CheckPermission<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
@@ -208,5 +223,7 @@ mod benches {
 		[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 		[pallet_timestamp, Timestamp]
 		[pallet_sudo, Sudo]
+		[pallet_kyc, Kyc]
+		[pallet_rupee, Rupee]
 	);
 }

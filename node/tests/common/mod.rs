@@ -43,7 +43,8 @@ pub fn free_port() -> u16 {
 
 /// A fresh directory under the target dir for one test's base paths and logs.
 pub fn test_dir(name: &str) -> PathBuf {
-	let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{}", std::process::id()));
+	let dir =
+		PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{}", std::process::id()));
 	let _ = std::fs::remove_dir_all(&dir);
 	std::fs::create_dir_all(&dir).expect("create test dir");
 	dir
@@ -56,6 +57,8 @@ pub struct NodeConfig {
 	pub base_path: PathBuf,
 	pub p2p_port: u16,
 	pub rpc_port: u16,
+	/// Prometheus on this port, or off.
+	pub prometheus_port: Option<u16>,
 	pub extra: Vec<String>,
 }
 
@@ -66,8 +69,14 @@ impl NodeConfig {
 			base_path: base_path.into(),
 			p2p_port: free_port(),
 			rpc_port: free_port(),
+			prometheus_port: None,
 			extra: Vec::new(),
 		}
+	}
+
+	pub fn with_prometheus(mut self) -> Self {
+		self.prometheus_port = Some(free_port());
+		self
 	}
 
 	pub fn arg(mut self, arg: impl Into<String>) -> Self {
@@ -106,7 +115,11 @@ impl Node {
 			.arg(config.p2p_port.to_string())
 			.arg("--rpc-port")
 			.arg(config.rpc_port.to_string())
-			.args(["--no-prometheus", "--no-mdns", "--no-telemetry"])
+			.args(match config.prometheus_port {
+				Some(port) => vec!["--prometheus-port".to_string(), port.to_string()],
+				None => vec!["--no-prometheus".to_string()],
+			})
+			.args(["--no-mdns", "--no-telemetry"])
 			.args(&config.extra)
 			.stdout(Stdio::from(out.try_clone().unwrap()))
 			.stderr(Stdio::from(out))
@@ -262,4 +275,99 @@ pub fn hex_bytes(hex: &str) -> Vec<u8> {
 		.step_by(2)
 		.map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex"))
 		.collect()
+}
+
+/// The genesis hash of the chain the client is connected to.
+pub async fn genesis_hash(client: &WsClient) -> sp_core::H256 {
+	let hash: String = client.request("chain_getBlockHash", rpc_params![0]).await.unwrap();
+	hash.parse().expect("block hash")
+}
+
+/// The next nonce of `who` (counting its pending transactions).
+pub async fn next_nonce(client: &WsClient, who: &rupee_runtime::AccountId) -> u32 {
+	client.request("system_accountNextIndex", rpc_params![who.to_string()]).await.unwrap()
+}
+
+/// Hex of SCALE bytes, as JSON-RPC wants them.
+pub fn to_hex(bytes: &[u8]) -> String {
+	let mut hex = String::with_capacity(2 + bytes.len() * 2);
+	hex.push_str("0x");
+	for byte in bytes {
+		hex.push_str(&format!("{byte:02x}"));
+	}
+	hex
+}
+
+/// Sign `call` as `signer` with its next nonce, submit it with `author_submitAndWatchExtrinsic`
+/// and wait until it is in a block; returns that block's hash.
+pub async fn submit_and_wait(
+	client: &WsClient,
+	signer: &sp_core::sr25519::Pair,
+	call: rupee_runtime::RuntimeCall,
+) -> String {
+	use codec::Encode;
+	use jsonrpsee::core::client::SubscriptionClientT;
+	use sp_core::Pair;
+	let who = rupee_runtime::AccountId::from(signer.public());
+	let nonce = next_nonce(client, &who).await;
+	let xt = rupee_runtime::client::signed_extrinsic(call, signer, nonce, genesis_hash(client).await);
+	let mut watch = client
+		.subscribe::<Value, _>(
+			"author_submitAndWatchExtrinsic",
+			rpc_params![to_hex(&xt.encode())],
+			"author_unwatchExtrinsic",
+		)
+		.await
+		.unwrap_or_else(|e| panic!("submission refused: {e}"));
+	loop {
+		let status = tokio::time::timeout(Duration::from_secs(60), watch.next())
+			.await
+			.expect("no status from author_submitAndWatchExtrinsic")
+			.expect("subscription closed")
+			.unwrap();
+		if let Some(hash) = status.get("inBlock").or_else(|| status.get("finalized")) {
+			return hash.as_str().unwrap().to_string();
+		}
+		assert!(
+			!matches!(status.as_str(), Some("invalid" | "dropped" | "usurped")),
+			"transaction {status}"
+		);
+	}
+}
+
+/// The runtime events of block `hash`.
+pub async fn events_at(
+	client: &WsClient,
+	hash: &str,
+) -> Vec<frame_system::EventRecord<rupee_runtime::RuntimeEvent, sp_core::H256>> {
+	use codec::Decode;
+	// twox128("System") ++ twox128("Events")
+	let key = "0x26aa394eea5630e07c48ae0c9558cef780d41e5e16056765bc8461851072c9d7";
+	let data: Option<String> =
+		client.request("state_getStorage", rpc_params![key, hash]).await.unwrap();
+	let bytes = hex_bytes(&data.unwrap_or_default());
+	Vec::decode(&mut &bytes[..]).expect("events decode with the runtime's types")
+}
+
+/// The dispatch error of the first failed extrinsic in `events`, if any.
+pub fn failure(
+	events: &[frame_system::EventRecord<rupee_runtime::RuntimeEvent, sp_core::H256>],
+) -> Option<sp_runtime::DispatchError> {
+	events.iter().find_map(|record| match &record.event {
+		rupee_runtime::RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
+			dispatch_error,
+			..
+		}) => Some(*dispatch_error),
+		_ => None,
+	})
+}
+
+/// GET `path` from `127.0.0.1:port` over plain HTTP/1.0; the response body.
+pub fn http_get(port: u16, path: &str) -> String {
+	use std::io::{Read, Write};
+	let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+	write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+	let mut response = String::new();
+	stream.read_to_string(&mut response).unwrap();
+	response.split_once("\r\n\r\n").map(|(_, body)| body.to_string()).unwrap_or_default()
 }

@@ -1,0 +1,440 @@
+//! # KYC pallet: permissioned accounts
+//!
+//! Only people and institutions that a licensed bank has identified may hold or move digital
+//! rupees. This pallet keeps who they are (without personal data), what they may do, and stops
+//! everyone else at the transaction pool.
+//!
+//! ## Roles and calls
+//!
+//! * **Governance** ([`Config::GovernanceOrigin`], the Board): [`Pallet::accredit_provider`],
+//!   [`Pallet::suspend_provider`], [`Pallet::reinstate_provider`], [`Pallet::remove_provider`],
+//!   [`Pallet::set_tier_limits`], [`Pallet::transfer_customer`]; and every account call below,
+//!   on any account.
+//! * **KYC providers** (accredited banks), on the accounts they registered:
+//!   [`Pallet::register_account`], [`Pallet::set_tier`] (upgrade/downgrade), [`Pallet::renew`],
+//!   [`Pallet::suspend_account`], [`Pallet::reinstate_account`], [`Pallet::revoke_account`],
+//!   [`Pallet::set_linked_bank`]. A provider touching another provider's customer gets
+//!   [`Error::NotYourCustomer`].
+//!
+//! ## The gate
+//!
+//! [`CheckPermission`] is a transaction extension: at transaction-pool validation it rejects
+//! every signed transaction whose signer is neither an active, unexpired permissioned account,
+//! an active provider, nor exempt ([`Config::Exempt`]: governance members, validators), with
+//! `InvalidTransaction::Custom(code)`, `code` from [`rupee_primitives::PolicyError`]. It also
+//! enforces the tier's transactions-per-window rate limit.
+//!
+//! ## Invariants
+//!
+//! * A registered account holds one `frame_system` provider reference (so it can keep a nonce
+//!   without a deposit) for as long as its record exists.
+//! * `ProviderInfo::customers` counts the provider's accounts that are not revoked.
+//! * Tier limits are always consistent ([`rupee_primitives::TierLimits::is_consistent`]).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+mod functions;
+mod gate;
+pub mod types;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod tests;
+
+pub use gate::CheckPermission;
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::kyc";
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{Contains, Time},
+	};
+	use frame_system::pallet_prelude::*;
+	use rupee_primitives::{Tier, TierLimits};
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+
+		/// The origin that accredits providers, sets tier limits and may act on any account:
+		/// the Board of the central bank.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The clock for KYC expiry (ms since the epoch).
+		type Time: Time<Moment = Moment>;
+
+		/// Accounts the gate lets through without a KYC record, for their own calls:
+		/// governance members and validators.
+		type Exempt: Contains<Self::AccountId>;
+
+		/// Length, in blocks, of the window over which a tier's transaction count is limited.
+		#[pallet::constant]
+		type RateLimitWindow: Get<BlockNumberFor<Self>>;
+
+		/// Most accredited providers at once.
+		#[pallet::constant]
+		type MaxProviders: Get<u32>;
+
+		/// Weights of this pallet's calls and of the gate.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Accredited KYC providers.
+	#[pallet::storage]
+	pub type Providers<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, ProviderInfo, OptionQuery>;
+
+	/// The number of entries in [`Providers`].
+	#[pallet::storage]
+	pub type ProviderCount<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Permissioned accounts.
+	#[pallet::storage]
+	pub type Accounts<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, AccountRecord<T::AccountId>, OptionQuery>;
+
+	/// Limits per tier, where governance changed them; otherwise
+	/// [`TierLimits::default_for`] applies.
+	#[pallet::storage]
+	pub type Limits<T: Config> = StorageMap<_, Twox64Concat, Tier, TierLimits, OptionQuery>;
+
+	/// Transactions each account had included in the current rate-limit window:
+	/// `(window index, count)`.
+	#[pallet::storage]
+	pub type TransactionCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, (u32, u32), ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Accredited providers at genesis.
+		pub providers: alloc::vec::Vec<T::AccountId>,
+		/// Registered accounts at genesis: `(account, provider, tier, expires_at, linked_bank)`.
+		/// The commitment is left zero for genesis accounts.
+		pub accounts:
+			alloc::vec::Vec<(T::AccountId, T::AccountId, Tier, Moment, Option<T::AccountId>)>,
+		/// Tier limits that differ from the defaults.
+		pub limits: alloc::vec::Vec<(Tier, TierLimits)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for provider in &self.providers {
+				Pallet::<T>::do_accredit_provider(provider.clone())
+					.expect("genesis providers are distinct and within MaxProviders");
+			}
+			for (who, provider, tier, expires_at, linked_bank) in &self.accounts {
+				Pallet::<T>::do_register_account(
+					provider.clone(),
+					who.clone(),
+					*tier,
+					*expires_at,
+					[0u8; 32],
+					linked_bank.clone(),
+				)
+				.expect("genesis accounts are distinct, their providers accredited");
+			}
+			for (tier, limits) in &self.limits {
+				Pallet::<T>::do_set_tier_limits(*tier, *limits)
+					.expect("genesis tier limits are consistent");
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// Governance accredited a KYC provider.
+		ProviderAccredited { provider: T::AccountId },
+		/// Governance suspended a provider: it can no longer register or manage accounts.
+		ProviderSuspended { provider: T::AccountId },
+		/// Governance lifted a provider's suspension.
+		ProviderReinstated { provider: T::AccountId },
+		/// Governance removed a provider that had no customers left.
+		ProviderRemoved { provider: T::AccountId },
+		/// A provider (or governance) registered an account.
+		AccountRegistered {
+			who: T::AccountId,
+			provider: T::AccountId,
+			tier: Tier,
+			expires_at: Moment,
+		},
+		/// An account moved to another tier.
+		TierChanged { who: T::AccountId, from: Tier, to: Tier, by: Actor<T::AccountId> },
+		/// An account's KYC was renewed until `expires_at`.
+		AccountRenewed { who: T::AccountId, expires_at: Moment, by: Actor<T::AccountId> },
+		/// An account was suspended.
+		AccountSuspended { who: T::AccountId, by: Actor<T::AccountId> },
+		/// An account's suspension was lifted.
+		AccountReinstated { who: T::AccountId, by: Actor<T::AccountId> },
+		/// An account was revoked for good; it can still receive refunds.
+		AccountRevoked { who: T::AccountId, by: Actor<T::AccountId> },
+		/// An account's linked bank account changed.
+		LinkedBankChanged { who: T::AccountId, bank: Option<T::AccountId>, by: Actor<T::AccountId> },
+		/// Governance moved an account to another provider.
+		CustomerTransferred { who: T::AccountId, from: T::AccountId, to: T::AccountId },
+		/// Governance changed a tier's limits.
+		TierLimitsChanged { tier: Tier, limits: TierLimits },
+		/// An account was frozen (it cannot send) or unfrozen.
+		FrozenChanged { who: T::AccountId, frozen: bool },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The signer is not an accredited KYC provider.
+		NotAProvider,
+		/// The provider is suspended and cannot act.
+		ProviderSuspended,
+		/// The account is already an accredited provider.
+		AlreadyAProvider,
+		/// The provider still has customers; revoke or transfer them first.
+		ProviderHasCustomers,
+		/// No more providers can be accredited ([`Config::MaxProviders`]).
+		TooManyProviders,
+		/// The account is already registered.
+		AlreadyRegistered,
+		/// The account is not registered.
+		NotRegistered,
+		/// The account belongs to another provider.
+		NotYourCustomer,
+		/// The expiry is not in the future.
+		Expired,
+		/// The account was revoked; nothing about it can change any more.
+		Revoked,
+		/// The account is already suspended.
+		AlreadySuspended,
+		/// The account is not suspended.
+		NotSuspended,
+		/// The account already has this tier.
+		TierUnchanged,
+		/// A linked bank account must be an active Institution-tier account other than the
+		/// account itself.
+		InvalidLinkedBank,
+		/// The limits are inconsistent (a day allows more than a month, a voucher more than a
+		/// purse, or zero transactions per window).
+		InconsistentLimits,
+		/// The account is already in the requested frozen state.
+		FrozenUnchanged,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxProviders::get() > 0, "MaxProviders must allow at least one provider");
+			assert!(
+				T::RateLimitWindow::get() > 0u32.into(),
+				"RateLimitWindow must be at least one block"
+			);
+			for tier in Tier::ALL {
+				assert!(
+					TierLimits::default_for(tier).is_consistent(),
+					"default limits of {tier:?}"
+				);
+			}
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Accredit `provider` as a KYC provider.
+		///
+		/// Origin: governance. Emits [`Event::ProviderAccredited`].
+		/// Errors: [`Error::AlreadyAProvider`], [`Error::TooManyProviders`]. O(1).
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::accredit_provider())]
+		pub fn accredit_provider(origin: OriginFor<T>, provider: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_accredit_provider(provider)
+		}
+
+		/// Suspend `provider`: it can no longer register or manage accounts.
+		///
+		/// Origin: governance. Emits [`Event::ProviderSuspended`].
+		/// Errors: [`Error::NotAProvider`], [`Error::ProviderSuspended`]. O(1).
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::suspend_provider())]
+		pub fn suspend_provider(origin: OriginFor<T>, provider: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_provider_status(provider, ProviderStatus::Suspended)
+		}
+
+		/// Lift `provider`'s suspension.
+		///
+		/// Origin: governance. Emits [`Event::ProviderReinstated`].
+		/// Errors: [`Error::NotAProvider`], [`Error::NotSuspended`]. O(1).
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::suspend_provider())]
+		pub fn reinstate_provider(origin: OriginFor<T>, provider: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_provider_status(provider, ProviderStatus::Active)
+		}
+
+		/// Remove `provider`'s accreditation. It must have no customers left.
+		///
+		/// Origin: governance. Emits [`Event::ProviderRemoved`].
+		/// Errors: [`Error::NotAProvider`], [`Error::ProviderHasCustomers`]. O(1).
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::remove_provider())]
+		pub fn remove_provider(origin: OriginFor<T>, provider: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_remove_provider(provider)
+		}
+
+		/// Register `who` as a permissioned account of the calling provider.
+		///
+		/// Origin: an active provider; it becomes the account's provider. (Governance manages
+		/// existing accounts and can move them with [`Pallet::transfer_customer`].)
+		/// Emits [`Event::AccountRegistered`].
+		/// Errors: [`Error::NotAProvider`], [`Error::ProviderSuspended`],
+		/// [`Error::AlreadyRegistered`], [`Error::Expired`], [`Error::InvalidLinkedBank`]. O(1).
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::register_account())]
+		pub fn register_account(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			tier: Tier,
+			expires_at: Moment,
+			commitment: Commitment,
+			linked_bank: Option<T::AccountId>,
+		) -> DispatchResult {
+			let provider = Self::ensure_active_provider(origin)?;
+			Self::do_register_account(provider, who, tier, expires_at, commitment, linked_bank)
+		}
+
+		/// Move `who` to `tier` (upgrade or downgrade).
+		///
+		/// Origin: `who`'s provider, or governance. Emits [`Event::TierChanged`].
+		/// Errors: [`Error::NotRegistered`], [`Error::NotYourCustomer`], [`Error::Revoked`],
+		/// [`Error::TierUnchanged`]. O(1).
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::manage_account())]
+		pub fn set_tier(origin: OriginFor<T>, who: T::AccountId, tier: Tier) -> DispatchResult {
+			let actor = Self::ensure_provider_or_governance(origin)?;
+			Self::do_set_tier(actor, who, tier)
+		}
+
+		/// Renew `who`'s KYC until `expires_at`.
+		///
+		/// Origin: `who`'s provider, or governance. Emits [`Event::AccountRenewed`].
+		/// Errors: [`Error::NotRegistered`], [`Error::NotYourCustomer`], [`Error::Revoked`],
+		/// [`Error::Expired`]. O(1).
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::manage_account())]
+		pub fn renew(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			expires_at: Moment,
+		) -> DispatchResult {
+			let actor = Self::ensure_provider_or_governance(origin)?;
+			Self::do_renew(actor, who, expires_at)
+		}
+
+		/// Suspend `who`: it cannot transact until reinstated.
+		///
+		/// Origin: `who`'s provider, or governance. Emits [`Event::AccountSuspended`].
+		/// Errors: [`Error::NotRegistered`], [`Error::NotYourCustomer`], [`Error::Revoked`],
+		/// [`Error::AlreadySuspended`]. O(1).
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::manage_account())]
+		pub fn suspend_account(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let actor = Self::ensure_provider_or_governance(origin)?;
+			Self::do_set_account_status(actor, who, AccountStatus::Suspended)
+		}
+
+		/// Lift `who`'s suspension.
+		///
+		/// Origin: `who`'s provider, or governance. Emits [`Event::AccountReinstated`].
+		/// Errors: [`Error::NotRegistered`], [`Error::NotYourCustomer`], [`Error::Revoked`],
+		/// [`Error::NotSuspended`]. O(1).
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::manage_account())]
+		pub fn reinstate_account(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let actor = Self::ensure_provider_or_governance(origin)?;
+			Self::do_set_account_status(actor, who, AccountStatus::Active)
+		}
+
+		/// Revoke `who` for good. It keeps its record (and can receive refunds) but can never
+		/// transact again.
+		///
+		/// Origin: `who`'s provider, or governance. Emits [`Event::AccountRevoked`].
+		/// Errors: [`Error::NotRegistered`], [`Error::NotYourCustomer`], [`Error::Revoked`]. O(1).
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::manage_account())]
+		pub fn revoke_account(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let actor = Self::ensure_provider_or_governance(origin)?;
+			Self::do_set_account_status(actor, who, AccountStatus::Revoked)
+		}
+
+		/// Set or clear the bank account that receives `who`'s credit above its holding limit.
+		///
+		/// Origin: `who`'s provider, or governance. Emits [`Event::LinkedBankChanged`].
+		/// Errors: [`Error::NotRegistered`], [`Error::NotYourCustomer`], [`Error::Revoked`],
+		/// [`Error::InvalidLinkedBank`]. O(1).
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::set_linked_bank())]
+		pub fn set_linked_bank(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			bank: Option<T::AccountId>,
+		) -> DispatchResult {
+			let actor = Self::ensure_provider_or_governance(origin)?;
+			Self::do_set_linked_bank(actor, who, bank)
+		}
+
+		/// Set the limits of `tier`.
+		///
+		/// Origin: governance. Emits [`Event::TierLimitsChanged`].
+		/// Errors: [`Error::InconsistentLimits`]. O(1).
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::set_tier_limits())]
+		pub fn set_tier_limits(
+			origin: OriginFor<T>,
+			tier: Tier,
+			limits: TierLimits,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_tier_limits(tier, limits)
+		}
+
+		/// Move `who` to another provider (e.g. when its bank loses its licence).
+		///
+		/// Origin: governance. Emits [`Event::CustomerTransferred`].
+		/// Errors: [`Error::NotRegistered`], [`Error::NotAProvider`]. O(1).
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::transfer_customer())]
+		pub fn transfer_customer(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			new_provider: T::AccountId,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_transfer_customer(who, new_provider)
+		}
+	}
+}

@@ -1,0 +1,132 @@
+//! Mock runtime and helpers for the KYC pallet's tests; one test file per feature.
+
+mod accounts;
+mod gate;
+mod policy;
+mod property;
+mod providers;
+
+use frame_support::{
+	derive_impl,
+	traits::{ConstU32, ConstU64},
+};
+use frame_system::EnsureRoot;
+use sp_runtime::BuildStorage;
+
+use crate as pallet_kyc;
+
+pub type AccountId = u64;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(RuntimeCall, RuntimeEvent, RuntimeError, RuntimeOrigin, RuntimeTask)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+	#[runtime::pallet_index(2)]
+	pub type Kyc = pallet_kyc;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = frame_system::mocking::MockBlock<Test>;
+}
+
+impl pallet_timestamp::Config for Test {
+	type Moment = u64;
+	type OnTimestampSet = ();
+	type MinimumPeriod = ConstU64<1>;
+	type WeightInfo = ();
+}
+
+/// An account the gate lets through without a record (a governance member).
+pub const EXEMPT: AccountId = 99;
+
+pub struct IsExempt;
+impl frame_support::traits::Contains<AccountId> for IsExempt {
+	fn contains(who: &AccountId) -> bool {
+		*who == EXEMPT
+	}
+}
+
+pub const WINDOW: u64 = 10;
+
+impl pallet_kyc::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type Time = Timestamp;
+	type Exempt = IsExempt;
+	type RateLimitWindow = ConstU64<WINDOW>;
+	type MaxProviders = ConstU32<3>;
+	type WeightInfo = ();
+}
+
+/// Two banks accredited at genesis.
+pub const BANK_A: AccountId = 1;
+pub const BANK_B: AccountId = 2;
+/// Customers of bank A and bank B.
+pub const ALICE: AccountId = 10;
+pub const BOB: AccountId = 20;
+/// Nobody registered.
+pub const STRANGER: AccountId = 30;
+
+/// One day in milliseconds.
+pub const DAY: u64 = 86_400_000;
+/// The genesis accounts' expiry.
+pub const EXPIRY: u64 = 365 * DAY;
+
+/// Genesis: banks A and B accredited and registered as Institution accounts of themselves;
+/// Alice (L0, bank A's, linked to bank A) and Bob (L1, bank B's). Time starts at 1 ms.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_kyc::GenesisConfig::<Test> {
+		providers: vec![BANK_A, BANK_B],
+		accounts: vec![
+			(BANK_A, BANK_A, Tier::Institution, EXPIRY, None),
+			(BANK_B, BANK_B, Tier::Institution, EXPIRY, None),
+			(ALICE, BANK_A, Tier::L0, EXPIRY, Some(BANK_A)),
+			(BOB, BANK_B, Tier::L1, EXPIRY, None),
+		],
+		limits: vec![],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext: sp_io::TestExternalities = storage.into();
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		Timestamp::set_timestamp(1);
+	});
+	ext
+}
+
+/// Run `test` on the genesis state and check the storage invariants after it.
+pub fn run(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Kyc::do_try_state().expect("storage invariants hold");
+	});
+}
+
+pub fn last_event() -> RuntimeEvent {
+	System::events().pop().expect("an event was emitted").event
+}
+
+pub fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+pub fn root() -> RuntimeOrigin {
+	RuntimeOrigin::root()
+}
+
+pub use crate::{
+	AccountRecord, AccountStatus, Accounts, Actor, Error, Event, Limits, ProviderCount,
+	ProviderInfo, ProviderStatus, Providers,
+};
+pub use frame_support::{assert_noop, assert_ok};
+pub use rupee_primitives::{AccountPolicy, PolicyError, Tier, TierLimits};
+pub use sp_runtime::DispatchError;

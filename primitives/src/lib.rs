@@ -1,0 +1,362 @@
+//! # Digital Rupee primitives
+//!
+//! `no_std` types that the runtime, the pallets and the wallet all use, defined once:
+//!
+//! * [`Balance`]: an amount in paisa (1 PKR = 100 paisa).
+//! * [`Tier`] and [`TierLimits`]: the KYC levels and what each may hold, send and receive, with
+//!   the State Bank of Pakistan's branchless-banking levels as defaults.
+//! * [`PolicyError`]: why an account may not transact, with the stable numeric code that the
+//!   transaction pool reports as `InvalidTransaction::Custom(code)`.
+//! * [`AccountPolicy`]: the one trait through which the ledger asks the KYC pallet whether an
+//!   account may send or receive, so no permission logic is copied between pallets.
+//! * [`Escrow`]: the ledger's escrow, through which the vouchers pallet locks purse funds.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use serde::{Deserialize, Serialize};
+
+/// An amount of digital rupees in paisa.
+pub type Balance = u128;
+
+/// Paisa in one rupee.
+pub const PAISA_PER_RUPEE: Balance = 100;
+
+/// `rupees` whole rupees, in paisa.
+pub const fn rupees(rupees: u64) -> Balance {
+	rupees as Balance * PAISA_PER_RUPEE
+}
+
+/// A KYC level. Each has its own [`TierLimits`], set by governance.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+pub enum Tier {
+	/// Basic account: phone number and national ID checked.
+	L0,
+	/// Biometric verification.
+	L1,
+	/// Full documentation.
+	L2,
+	/// A business accepting payments.
+	Merchant,
+	/// A bank or the issuer: holds reserves, distributes money.
+	Institution,
+}
+
+impl Tier {
+	/// All tiers, in order.
+	pub const ALL: [Tier; 5] = [Tier::L0, Tier::L1, Tier::L2, Tier::Merchant, Tier::Institution];
+}
+
+/// What an account of one tier may do. Amounts in paisa; "daily" and "monthly" are rolling
+/// calendar windows (UTC day, 30-day month) counted separately for debits and credits.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct TierLimits {
+	/// Most the account may hold; credit beyond it is swept to the linked bank account.
+	pub max_balance: Balance,
+	/// Most the account may send in one day.
+	pub daily_debit: Balance,
+	/// Most the account may send in one month.
+	pub monthly_debit: Balance,
+	/// Most the account may receive in one day.
+	pub daily_credit: Balance,
+	/// Most the account may receive in one month.
+	pub monthly_credit: Balance,
+	/// Most the account may hold in offline purses.
+	pub purse_cap: Balance,
+	/// Most one offline voucher may pay.
+	pub voucher_cap: Balance,
+	/// Transactions the account may have included per rate-limit window of blocks.
+	pub transactions_per_window: u32,
+}
+
+impl TierLimits {
+	/// The limits are coherent: a day never allows more than a month.
+	pub fn is_consistent(&self) -> bool {
+		self.daily_debit <= self.monthly_debit
+			&& self.daily_credit <= self.monthly_credit
+			&& self.voucher_cap <= self.purse_cap
+			&& self.transactions_per_window > 0
+	}
+
+	/// Default limits of `tier`: the State Bank of Pakistan's branchless-banking levels for
+	/// L0–L2 (PKR: L0 25,000/day, 50,000/month, 200,000 balance; L1 50,000, 200,000, 400,000;
+	/// L2 100,000, 500,000, 1,000,000), with credit limits equal to debit limits; merchants and
+	/// institutions get business limits.
+	pub const fn default_for(tier: Tier) -> TierLimits {
+		const NO_LIMIT: Balance = Balance::MAX;
+		let (max_balance, daily, monthly, purse_cap, voucher_cap, transactions_per_window) =
+			match tier {
+				Tier::L0 => (
+					rupees(200_000),
+					rupees(25_000),
+					rupees(50_000),
+					rupees(5_000),
+					rupees(1_000),
+					10,
+				),
+				Tier::L1 => (
+					rupees(400_000),
+					rupees(50_000),
+					rupees(200_000),
+					rupees(10_000),
+					rupees(2_000),
+					20,
+				),
+				Tier::L2 => (
+					rupees(1_000_000),
+					rupees(100_000),
+					rupees(500_000),
+					rupees(25_000),
+					rupees(5_000),
+					30,
+				),
+				Tier::Merchant => (
+					rupees(10_000_000),
+					rupees(2_500_000),
+					rupees(50_000_000),
+					rupees(50_000),
+					rupees(10_000),
+					300,
+				),
+				Tier::Institution => (NO_LIMIT, NO_LIMIT, NO_LIMIT, 0, 0, 10_000),
+			};
+		TierLimits {
+			max_balance,
+			daily_debit: daily,
+			monthly_debit: monthly,
+			daily_credit: daily,
+			monthly_credit: monthly,
+			purse_cap,
+			voucher_cap,
+			transactions_per_window,
+		}
+	}
+}
+
+/// Why an account may not transact. The numeric value is stable: it is the
+/// `InvalidTransaction::Custom` code the transaction pool returns, and wallets show it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+#[repr(u8)]
+pub enum PolicyError {
+	/// No licensed provider has registered the account.
+	NotPermissioned = 1,
+	/// The account's KYC has expired; its provider must renew it.
+	Expired = 2,
+	/// The account's provider or governance suspended it.
+	Suspended = 3,
+	/// The account was revoked.
+	Revoked = 4,
+	/// The account is frozen by governance (court order, double spend).
+	Frozen = 5,
+	/// The account sent its tier's maximum number of transactions in this window.
+	RateLimited = 6,
+}
+
+impl PolicyError {
+	/// The code reported as `InvalidTransaction::Custom(code)`.
+	pub const fn code(self) -> u8 {
+		self as u8
+	}
+
+	/// The error with code `code`, if there is one.
+	pub fn from_code(code: u8) -> Option<Self> {
+		[
+			Self::NotPermissioned,
+			Self::Expired,
+			Self::Suspended,
+			Self::Revoked,
+			Self::Frozen,
+			Self::RateLimited,
+		]
+		.into_iter()
+		.find(|error| error.code() == code)
+	}
+}
+
+/// What the ledger needs to know to credit an account.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Receiver<AccountId> {
+	/// The receiver's tier limits.
+	pub limits: TierLimits,
+	/// Where credit above `limits.max_balance` goes; `None` refuses it.
+	pub linked_bank: Option<AccountId>,
+}
+
+/// The permission layer, as the ledger and the vouchers pallet see it. Implemented by the KYC
+/// pallet; a runtime wires the two together.
+pub trait AccountPolicy<AccountId> {
+	/// May `who` send money now? Registered, active, not expired, not frozen. Its limits if so.
+	fn can_send(who: &AccountId) -> Result<TierLimits, PolicyError>;
+
+	/// May `who` receive an ordinary payment now? Registered, active, not expired, not frozen.
+	fn can_receive(who: &AccountId) -> Result<Receiver<AccountId>, PolicyError>;
+
+	/// May `who` receive a refund (escrow returned, payment reversed)? Any registered account,
+	/// even expired, suspended, revoked or frozen.
+	fn can_receive_refund(who: &AccountId) -> Result<Receiver<AccountId>, PolicyError>;
+
+	/// Is `who` an active Institution-tier account (a bank reserve or the issuer)?
+	fn is_institution(who: &AccountId) -> bool;
+
+	/// Is `who` frozen?
+	fn is_frozen(who: &AccountId) -> bool;
+
+	/// Freeze or unfreeze a registered account. Fails if it is not registered or already in
+	/// that state.
+	fn set_frozen(who: &AccountId, frozen: bool) -> sp_runtime::DispatchResult;
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn default_limits_follow_the_sbp_levels_and_are_consistent() {
+		let l0 = TierLimits::default_for(Tier::L0);
+		assert_eq!(
+			(l0.daily_debit, l0.monthly_debit, l0.max_balance),
+			(2_500_000, 5_000_000, 20_000_000)
+		);
+		let l1 = TierLimits::default_for(Tier::L1);
+		assert_eq!(
+			(l1.daily_debit, l1.monthly_debit, l1.max_balance),
+			(5_000_000, 20_000_000, 40_000_000)
+		);
+		let l2 = TierLimits::default_for(Tier::L2);
+		assert_eq!(
+			(l2.daily_debit, l2.monthly_debit, l2.max_balance),
+			(10_000_000, 50_000_000, 100_000_000)
+		);
+		for tier in Tier::ALL {
+			assert!(TierLimits::default_for(tier).is_consistent(), "{tier:?}");
+		}
+	}
+
+	#[test]
+	fn policy_codes_are_stable_and_round_trip() {
+		assert_eq!(PolicyError::NotPermissioned.code(), 1);
+		assert_eq!(PolicyError::RateLimited.code(), 6);
+		for code in 1..=6 {
+			assert_eq!(PolicyError::from_code(code).unwrap().code(), code);
+		}
+		assert_eq!(PolicyError::from_code(0), None);
+		assert_eq!(PolicyError::from_code(7), None);
+	}
+}
+
+/// The ledger's escrow: money set aside from an owner's balance (an offline purse) that stays
+/// in the supply count until it is released back or paid out. Implemented by the ledger.
+pub trait Escrow<AccountId> {
+	/// Move `amount` of `owner`'s balance into escrow. `owner` must be allowed to send.
+	fn reserve(owner: &AccountId, amount: Balance) -> sp_runtime::DispatchResult;
+
+	/// Return `amount` of `owner`'s escrow to its balance (a refund: allowed even if the owner
+	/// is expired, revoked or frozen).
+	fn release(owner: &AccountId, amount: Balance) -> sp_runtime::DispatchResult;
+
+	/// Pay `amount` of `owner`'s escrow to `payee`, under the payee's receiving rules.
+	fn pay_from_escrow(
+		owner: &AccountId,
+		payee: &AccountId,
+		amount: Balance,
+	) -> sp_runtime::DispatchResult;
+
+	/// Pay up to `amount` from `owner`'s balance to `payee` whatever `owner`'s own state
+	/// (used to make a double-spend victim whole from a frozen owner). Returns what was paid.
+	fn seize(
+		owner: &AccountId,
+		payee: &AccountId,
+		amount: Balance,
+	) -> Result<Balance, sp_runtime::DispatchError>;
+
+	/// `owner`'s escrow.
+	fn escrowed(owner: &AccountId) -> Balance;
+}
+
+/// Sets up permissioned accounts for other pallets' benchmarks, without knowing how the
+/// permission layer stores them. Implemented by the KYC pallet.
+pub trait PolicyBenchmarkHelper<AccountId> {
+	/// Register `who` in `tier`, active for the foreseeable future, with `linked_bank`
+	/// (which this call registers as an Institution first if it is not yet registered).
+	fn register(who: &AccountId, tier: Tier, linked_bank: Option<AccountId>);
+}
+
+/// What an account has used of its limits today and this month, and what is left.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LimitsUsage {
+	pub limits: TierLimits,
+	pub daily_debit_used: Balance,
+	pub daily_debit_left: Balance,
+	pub monthly_debit_used: Balance,
+	pub monthly_debit_left: Balance,
+	pub daily_credit_used: Balance,
+	pub daily_credit_left: Balance,
+	pub monthly_credit_used: Balance,
+	pub monthly_credit_left: Balance,
+	/// Room under the holding limit.
+	pub balance_room: Balance,
+}
+
+impl LimitsUsage {
+	/// Usage from a balance and the `[daily debit, monthly debit, daily credit, monthly
+	/// credit]` counters of the current day and month.
+	pub fn new(limits: TierLimits, balance: Balance, used: [Balance; 4]) -> Self {
+		let [daily_debit, monthly_debit, daily_credit, monthly_credit] = used;
+		Self {
+			limits,
+			daily_debit_used: daily_debit,
+			daily_debit_left: limits.daily_debit.saturating_sub(daily_debit),
+			monthly_debit_used: monthly_debit,
+			monthly_debit_left: limits.monthly_debit.saturating_sub(monthly_debit),
+			daily_credit_used: daily_credit,
+			daily_credit_left: limits.daily_credit.saturating_sub(daily_credit),
+			monthly_credit_used: monthly_credit,
+			monthly_credit_left: limits.monthly_credit.saturating_sub(monthly_credit),
+			balance_room: limits.max_balance.saturating_sub(balance),
+		}
+	}
+}
