@@ -6,6 +6,8 @@ unset SKIP_WASM_BUILD
 RUPEE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUPEE_NODE="$CARGO_TARGET_DIR/release/rupee-node"
 export RUPEE_ROOT RUPEE_NODE
+# The runtime's wasm build looks for Cargo.lock above the target dir; ours is elsewhere.
+export WASM_BUILD_WORKSPACE_HINT="$RUPEE_ROOT"
 
 # Build the node (and everything else in the workspace) in release mode.
 rupee_build() {

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Fill the pilot chain spec's validator placeholders with the banks' real session keys.
 
-    rupee-node build-spec --chain pilot > pilot-template.json
+    rupee-node export-chain-spec --chain pilot > pilot-template.json
     scripts/pilot-spec.py pilot-template.json validators.json > pilot.json
-    rupee-node build-spec --chain pilot.json --raw > pilot-raw.json   # what the banks run
+    rupee-node export-chain-spec --chain pilot.json --raw > pilot-raw.json   # what the banks run
 
 validators.json lists one object per validator, in authoring order:
     [{"aura": "<sr25519 SS58 address>", "grandpa": "<ed25519 SS58 address>"}, ...]
@@ -31,7 +31,7 @@ def main():
         aura = patch["aura"]["authorities"]
         grandpa = patch["grandpa"]["authorities"]
     except (KeyError, TypeError):
-        fail(f"{sys.argv[1]} is not the plain pilot spec from `rupee-node build-spec --chain pilot`")
+        fail(f"{sys.argv[1]} is not the plain pilot spec from `rupee-node export-chain-spec --chain pilot`")
     if not isinstance(validators, list) or len(validators) != len(aura):
         fail(f"expected {len(aura)} validators, one per placeholder slot")
     for kind in ("aura", "grandpa"):

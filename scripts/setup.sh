@@ -17,6 +17,18 @@ fi
 say "protoc: $(protoc --version)"
 
 toolchain=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$(dirname "$0")/../rust-toolchain.toml")
+if ! rustup toolchain list | grep -q "^$toolchain"; then
+	# rustup will not download it (auto-install is off); the machine's stable is the same
+	# release on these machines, so link it under the pinned name if the versions match.
+	stable=$(rustc +stable --version 2>/dev/null | awk '{print $2}')
+	if [ "$stable" = "$toolchain" ]; then
+		say "linking the installed stable Rust $stable as toolchain $toolchain"
+		rustup toolchain link "$toolchain" "$(rustc +stable --print sysroot)"
+	else
+		say "Rust $toolchain (rust-toolchain.toml) is not installed and stable is $stable: run 'rustup toolchain install $toolchain'"
+		exit 1
+	fi
+fi
 if ! rustup target list --installed --toolchain "$toolchain" 2>/dev/null | grep -qx wasm32v1-none; then
 	say "adding the wasm32v1-none target to Rust $toolchain (rustup target add)"
 	rustup target add --toolchain "$toolchain" wasm32v1-none

@@ -2,7 +2,8 @@
 
 /// The network backend `rupee-node` uses when `--network-backend` is not given: libp2p, the
 /// backend that every other Substrate network has run the longest.
-pub const DEFAULT_NETWORK_BACKEND: &str = "libp2p";
+pub const DEFAULT_NETWORK_BACKEND: sc_cli::arg_enums::NetworkBackendType =
+	sc_cli::arg_enums::NetworkBackendType::Libp2p;
 
 #[derive(Debug, clap::Subcommand)]
 #[allow(clippy::large_enum_variant)]

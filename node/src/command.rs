@@ -1,13 +1,13 @@
 //! Dispatch of `rupee-node`'s command line to the node or a maintenance subcommand.
 
 use rupee_runtime::opaque::Block;
-use sc_cli::SubstrateCli;
+use sc_cli::{CliConfiguration, SubstrateCli};
 use sc_service::PartialComponents;
 
 use crate::{
 	chain_spec,
 	cli::{Cli, Subcommand, DEFAULT_NETWORK_BACKEND},
-	service,
+	preflight, service,
 };
 
 impl SubstrateCli for Cli {
@@ -40,22 +40,21 @@ impl SubstrateCli for Cli {
 	}
 }
 
-/// The command line with libp2p as the network backend unless the operator chose one:
-/// `sc-cli` alone would default to litep2p.
-fn arguments() -> Vec<std::ffi::OsString> {
-	let mut arguments: Vec<std::ffi::OsString> = std::env::args_os().collect();
-	let chosen = arguments
-		.iter()
+/// Parse the command line. The node runs libp2p unless the operator chose a backend with
+/// `--network-backend`: `sc-cli` alone would default to litep2p.
+fn parse() -> Cli {
+	let chosen = std::env::args_os()
 		.any(|argument| argument.to_string_lossy().starts_with("--network-backend"));
-	if !chosen && !arguments.is_empty() {
-		arguments.insert(1, format!("--network-backend={DEFAULT_NETWORK_BACKEND}").into());
+	let mut cli = Cli::from_args();
+	if !chosen {
+		cli.run.network_params.network_backend = DEFAULT_NETWORK_BACKEND;
 	}
-	arguments
+	cli
 }
 
 /// Parse the command line and run it.
 pub fn run() -> sc_cli::Result<()> {
-	let cli = Cli::from_iter(arguments());
+	let cli = parse();
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
@@ -121,8 +120,12 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.sync_run(|config| cmd.run::<Block>(&config))
 		},
 		None => {
+			if let Some(base_path) = cli.run.shared_params().base_path()? {
+				preflight::check_base_path(base_path.path())?;
+			}
 			let runner = cli.create_runner(&cli.run)?;
-			runner.run_node_until_exit(|config| async move {
+			runner.run_node_until_exit(|mut config| async move {
+				preflight::check_ports(&mut config)?;
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<

@@ -10,8 +10,8 @@ use serde_json::Value;
 /// The spec the binary generates for `chain`, with the code blob omitted as in the committed
 /// files (see scripts/chain-specs.sh).
 fn generated(chain: &str) -> Value {
-	let out = Command::new(NODE).args(["build-spec", "--chain", chain]).output().unwrap();
-	assert!(out.status.success(), "build-spec --chain {chain} failed");
+	let out = Command::new(NODE).args(["export-chain-spec", "--chain", chain]).output().unwrap();
+	assert!(out.status.success(), "export-chain-spec --chain {chain} failed");
 	let mut spec: Value = serde_json::from_slice(&out.stdout).unwrap();
 	let code = &mut spec["genesis"]["runtimeGenesis"]["code"];
 	assert!(
@@ -19,7 +19,7 @@ fn generated(chain: &str) -> Value {
 		"no runtime code"
 	);
 	*code = Value::String(
-		"<omitted: rupee-node build-spec --chain CHAIN gives the spec with code>".into(),
+		"<omitted: rupee-node export-chain-spec --chain CHAIN gives the spec with code>".into(),
 	);
 	spec
 }

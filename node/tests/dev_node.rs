@@ -14,8 +14,7 @@ use serde_json::Value;
 #[tokio::test(flavor = "multi_thread")]
 async fn dev_node_authors_finalizes_serves_rpc_and_survives_restart() {
 	let dir = test_dir("dev-node");
-	let config =
-		NodeConfig::new("dev", &dir.join("alice")).arg("--alice").arg("--validator").with_prometheus();
+	let config = NodeConfig::dev_validator(&dir).with_prometheus();
 	let mut node = Node::start(config).await;
 	let client = node.client().await;
 

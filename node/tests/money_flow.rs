@@ -29,19 +29,19 @@ async fn total_issuance(client: &jsonrpsee::ws_client::WsClient) -> u128 {
 	supply["totalIssuance"].as_u64().expect("total issuance") as u128
 }
 
-/// The ledger error an included-but-failed transaction reports.
-fn ledger_error(error: DispatchError) -> pallet_rupee::Error<rupee_runtime::Runtime> {
+/// The ledger's refusal reason in an included-but-failed transaction.
+fn refusal(error: DispatchError) -> TransferError {
 	use codec::Decode;
-	match error {
-		DispatchError::Module(module) => pallet_rupee::Error::decode(&mut &module.error[..])
-			.unwrap_or_else(|_| panic!("not a ledger error: {module:?}")),
-		other => panic!("not a module error: {other:?}"),
+	let DispatchError::Module(module) = error else { panic!("not a module error: {error:?}") };
+	match pallet_rupee::Error::<rupee_runtime::Runtime>::decode(&mut &module.error[..]) {
+		Ok(pallet_rupee::Error::Refused(reason)) => reason,
+		other => panic!("not a ledger refusal: {other:?}"),
 	}
 }
 
 async fn start_dev_node(name: &str) -> Node {
 	let dir = test_dir(name);
-	Node::start(NodeConfig::new("dev", &dir.join("alice")).arg("--alice").arg("--validator")).await
+	Node::start(NodeConfig::dev_validator(&dir)).await
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -53,15 +53,20 @@ async fn kyc_gate_admits_registered_customers_and_refuses_outsiders() {
 
 	// Unregistered: refused at submission with the documented code, never in a block.
 	let remark = RuntimeCall::System(frame_system::Call::remark { remark: b"hi".to_vec() });
-	let xt = rupee_runtime::client::signed_extrinsic(remark.clone(), &gina, 0, genesis_hash(&client).await);
+	let xt = rupee_runtime::client::signed_extrinsic(
+		remark.clone(),
+		&gina,
+		0,
+		genesis_hash(&client).await,
+	);
 	let error = client
 		.request::<String, _>("author_submitExtrinsic", rpc_params![to_hex(&xt.encode())])
 		.await
 		.expect_err("an outsider's transaction must be refused");
 	let message = error.to_string();
 	assert!(
-		message.contains("Invalid Transaction") &&
-			message.contains(&format!("Custom error: {}", PolicyError::NotPermissioned.code())),
+		message.contains("Invalid Transaction")
+			&& message.contains(&format!("Custom error: {}", PolicyError::NotPermissioned.code())),
 		"unexpected refusal: {message}"
 	);
 
@@ -108,7 +113,8 @@ async fn money_flows_from_issuer_to_merchant_and_back() {
 
 	// Issuer mints into Bank A's reserve.
 	let bob_before = free(&client, &bob).await;
-	let mint = RuntimeCall::Rupee(pallet_rupee::Call::mint { to: bob.clone(), amount: rupees(1_000) });
+	let mint =
+		RuntimeCall::Rupee(pallet_rupee::Call::mint { to: bob.clone(), amount: rupees(1_000) });
 	submit_and_wait(&client, &Alice.pair(), mint).await;
 	assert_eq!(free(&client, &bob).await, bob_before + rupees(1_000));
 	assert_eq!(total_issuance(&client).await, issued + rupees(1_000));
@@ -136,7 +142,8 @@ async fn refusals_come_back_with_their_documented_reasons() {
 	let node = start_dev_node("refusals").await;
 	let client = node.client().await;
 	let [dave, eve] = [Dave, Eve].map(|k| k.to_account_id());
-	let outsider = AccountId::from(sr25519::Pair::from_string("//Outsider", None).unwrap().public());
+	let outsider =
+		AccountId::from(sr25519::Pair::from_string("//Outsider", None).unwrap().public());
 
 	// The dry run names the reason without changing anything.
 	let check = |from: &AccountId, to: &AccountId, amount: u128| {
@@ -159,23 +166,24 @@ async fn refusals_come_back_with_their_documented_reasons() {
 	// The same refusal, as an included transaction that fails with the ledger's error.
 	let block = submit_and_wait(&client, &Dave.pair(), transfer(outsider.clone(), 100)).await;
 	let error = failure(&events_at(&client, &block).await).expect("the transfer failed");
-	assert_eq!(
-		ledger_error(error),
-		pallet_rupee::Error::Refused(TransferError::ReceiverNotPermissioned)
-	);
+	assert_eq!(refusal(error), TransferError::ReceiverNotPermissioned);
 
 	// Eve (L1) may send 50,000 PKR a day: exactly the limit goes through, one paisa more is
 	// refused.
 	let charlie = Charlie.to_account_id();
 	submit_and_wait(&client, &Charlie.pair(), transfer(eve.clone(), rupees(20_000))).await;
 	assert_eq!(check(&eve, &charlie, rupees(50_000)).await["ok"], true);
-	assert_eq!(check(&eve, &charlie, rupees(50_000) + 1).await["reason"], "DailyDebitLimitExceeded");
-	let block = submit_and_wait(&client, &Eve.pair(), transfer(charlie.clone(), rupees(50_000))).await;
+	assert_eq!(
+		check(&eve, &charlie, rupees(50_000) + 1).await["reason"],
+		"DailyDebitLimitExceeded"
+	);
+	let block =
+		submit_and_wait(&client, &Eve.pair(), transfer(charlie.clone(), rupees(50_000))).await;
 	assert!(failure(&events_at(&client, &block).await).is_none());
 	let block = submit_and_wait(&client, &Eve.pair(), transfer(charlie.clone(), 1)).await;
 	assert_eq!(
-		ledger_error(failure(&events_at(&client, &block).await).unwrap()),
-		pallet_rupee::Error::Refused(TransferError::DailyDebitLimitExceeded)
+		refusal(failure(&events_at(&client, &block).await).unwrap()),
+		TransferError::DailyDebitLimitExceeded
 	);
 
 	// Governance (sudo on the dev chain) freezes Dave: he can neither pay nor be paid.
@@ -187,10 +195,11 @@ async fn refusals_come_back_with_their_documented_reasons() {
 	assert_eq!(check(&eve, &dave, 100).await["reason"], "ReceiverFrozen");
 	let block = submit_and_wait(&client, &Dave.pair(), transfer(eve.clone(), 100)).await;
 	assert_eq!(
-		ledger_error(failure(&events_at(&client, &block).await).unwrap()),
-		pallet_rupee::Error::Refused(TransferError::SenderFrozen)
+		refusal(failure(&events_at(&client, &block).await).unwrap()),
+		TransferError::SenderFrozen
 	);
-	let status: Value = client.request("kyc_accountStatus", rpc_params![dave.to_string()]).await.unwrap();
+	let status: Value =
+		client.request("kyc_accountStatus", rpc_params![dave.to_string()]).await.unwrap();
 	assert_eq!(status["frozen"], true);
 
 	// Bad parameters get a JSON-RPC error, not a crash.
@@ -200,7 +209,10 @@ async fn refusals_come_back_with_their_documented_reasons() {
 		.expect_err("a malformed account is refused");
 	assert!(error.to_string().to_lowercase().contains("invalid"), "{error}");
 	let error = client
-		.request::<Value, _>("rupee_canTransfer", rpc_params![dave.to_string(), eve.to_string(), "12.5"])
+		.request::<Value, _>(
+			"rupee_canTransfer",
+			rpc_params![dave.to_string(), eve.to_string(), "12.5"],
+		)
 		.await
 		.expect_err("a fractional amount is refused");
 	assert!(error.to_string().contains("whole number of paisa"), "{error}");

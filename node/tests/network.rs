@@ -4,29 +4,13 @@
 
 mod common;
 
-use std::{collections::BTreeSet, process::Command, time::Duration};
+use std::{collections::BTreeSet, time::Duration};
 
 use common::*;
 use jsonrpsee::{core::client::ClientT, rpc_params};
 use serde_json::Value;
 
 const VALIDATORS: [&str; 4] = ["alice", "bob", "charlie", "dave"];
-
-/// Write a node key for `name` and return its peer id.
-fn node_key(dir: &std::path::Path, name: &str) -> (std::path::PathBuf, String) {
-	let file = dir.join(format!("{name}.node-key"));
-	let status = Command::new(NODE)
-		.args(["key", "generate-node-key", "--file"])
-		.arg(&file)
-		.stderr(std::process::Stdio::null())
-		.status()
-		.unwrap();
-	assert!(status.success());
-	let out =
-		Command::new(NODE).args(["key", "inspect-node-key", "--file"]).arg(&file).output().unwrap();
-	assert!(out.status.success());
-	(file, String::from_utf8(out.stdout).unwrap().trim().to_string())
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn four_validators_finalize_and_survive_a_killed_validator() {

@@ -325,7 +325,18 @@ pub trait PolicyBenchmarkHelper<AccountId> {
 }
 
 /// What an account has used of its limits today and this month, and what is left.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, Serialize, Deserialize)]
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
 #[serde(rename_all = "camelCase")]
 pub struct LimitsUsage {
 	pub limits: TierLimits,

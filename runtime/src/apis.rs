@@ -2,10 +2,9 @@
 //! wallets (metadata, nonce, genesis presets, session keys) call into the runtime.
 
 use alloc::vec::Vec;
-use frame_support::{
-	genesis_builder_helper::{build_state, get_preset},
-	weights::Weight,
-};
+use frame_support::genesis_builder_helper::{build_state, get_preset};
+#[cfg(feature = "try-runtime")]
+use frame_support::weights::Weight;
 use pallet_grandpa::AuthorityId as GrandpaId;
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -19,8 +18,8 @@ use sp_session::OpaqueGeneratedSessionKeys;
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Block, Executive, Grandpa, InherentDataExt, Kyc, Nonce, Rupee, Runtime,
-	RuntimeGenesisConfig, System, VERSION,
+	AccountId, Aura, Block, Executive, Grandpa, InherentDataExt, Kyc, Nonce, Runtime,
+	RuntimeGenesisConfig, Rupee, System, VERSION,
 };
 
 impl_runtime_apis! {

@@ -1,6 +1,7 @@
 //! Building signed transactions natively, for tests, tools and the wallet: the same
 //! transaction-extension pipeline and signing payload the runtime checks.
 
+use codec::Encode;
 use sp_core::{sr25519, Pair, H256};
 use sp_runtime::{generic::Era, traits::IdentifyAccount, MultiSigner};
 

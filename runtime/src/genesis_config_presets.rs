@@ -28,7 +28,7 @@ use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRE
 use sp_keyring::Sr25519Keyring;
 
 use crate::{
-	AccountId, AuraConfig, GrandpaConfig, KycConfig, RupeeConfig, RuntimeGenesisConfig, SudoConfig,
+	AccountId, AuraConfig, GrandpaConfig, KycConfig, RuntimeGenesisConfig, RupeeConfig, SudoConfig,
 };
 
 /// Name of the preset banks copy to start a pilot network.

@@ -1,7 +1,7 @@
 //! The genesis presets build real genesis state for the runtime, each with the validator set
 //! and sudo policy it promises, and the runtime's configuration passes its integrity checks.
 
-use frame_support::traits::{Get, IntegrityTest};
+use frame_support::traits::IntegrityTest;
 use rupee_runtime::{
 	genesis_config_presets::{get_preset, preset_names, PILOT_RUNTIME_PRESET},
 	AllPalletsWithSystem, BuildStorage, Runtime, RuntimeGenesisConfig, SS58_PREFIX, VERSION,

@@ -63,6 +63,16 @@ pub struct NodeConfig {
 }
 
 impl NodeConfig {
+	/// A one-validator development node (Alice) with its own node key.
+	pub fn dev_validator(dir: &Path) -> Self {
+		let (key_file, _) = node_key(dir, "alice");
+		Self::new("dev", &dir.join("alice"))
+			.arg("--alice")
+			.arg("--validator")
+			.arg("--node-key-file")
+			.arg(key_file.to_string_lossy().to_string())
+	}
+
 	pub fn new(chain: &str, base_path: &Path) -> Self {
 		Self {
 			chain: chain.into(),
@@ -132,9 +142,15 @@ impl Node {
 		format!("ws://127.0.0.1:{}", self.config.rpc_port)
 	}
 
-	async fn wait_for_rpc(&self) {
+	async fn wait_for_rpc(&mut self) {
 		let deadline = Instant::now() + Duration::from_secs(120);
 		while Instant::now() < deadline {
+			if let Some(status) = self.child.as_mut().and_then(|child| child.try_wait().unwrap()) {
+				panic!(
+					"rupee-node exited with {status} before its RPC came up; log:\n{}",
+					self.log_tail()
+				);
+			}
 			if let Ok(client) = WsClientBuilder::default().build(self.url()).await {
 				if client.request::<Value, _>("system_health", rpc_params![]).await.is_ok() {
 					return;
@@ -310,7 +326,8 @@ pub async fn submit_and_wait(
 	use sp_core::Pair;
 	let who = rupee_runtime::AccountId::from(signer.public());
 	let nonce = next_nonce(client, &who).await;
-	let xt = rupee_runtime::client::signed_extrinsic(call, signer, nonce, genesis_hash(client).await);
+	let xt =
+		rupee_runtime::client::signed_extrinsic(call, signer, nonce, genesis_hash(client).await);
 	let mut watch = client
 		.subscribe::<Value, _>(
 			"author_submitAndWatchExtrinsic",
@@ -370,4 +387,20 @@ pub fn http_get(port: u16, path: &str) -> String {
 	let mut response = String::new();
 	stream.read_to_string(&mut response).unwrap();
 	response.split_once("\r\n\r\n").map(|(_, body)| body.to_string()).unwrap_or_default()
+}
+
+/// Write a node key for `name` and return its peer id.
+pub fn node_key(dir: &std::path::Path, name: &str) -> (std::path::PathBuf, String) {
+	let file = dir.join(format!("{name}.node-key"));
+	let status = Command::new(NODE)
+		.args(["key", "generate-node-key", "--file"])
+		.arg(&file)
+		.stderr(std::process::Stdio::null())
+		.status()
+		.unwrap();
+	assert!(status.success());
+	let out =
+		Command::new(NODE).args(["key", "inspect-node-key", "--file"]).arg(&file).output().unwrap();
+	assert!(out.status.success());
+	(file, String::from_utf8(out.stdout).unwrap().trim().to_string())
 }

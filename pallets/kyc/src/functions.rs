@@ -4,11 +4,11 @@
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
-	traits::{Contains, EnsureOrigin, Time},
+	traits::{Contains, Defensive, EnsureOrigin, Time},
 };
-use frame_system::pallet_prelude::OriginFor;
+use frame_system::{ensure_signed, pallet_prelude::OriginFor};
 use rupee_primitives::{AccountPolicy, PolicyError, Receiver, Tier, TierLimits};
-use sp_runtime::{DispatchError, DispatchResult, SaturatedConversion};
+use sp_runtime::{DispatchError, DispatchResult, SaturatedConversion, Saturating};
 
 use crate::{
 	pallet::*, AccountRecord, AccountStatus, Actor, Commitment, Moment, ProviderInfo,
@@ -432,8 +432,15 @@ impl<T: Config> rupee_primitives::PolicyBenchmarkHelper<T::AccountId> for Pallet
 			.expect("fresh benchmark provider account");
 		}
 		if !Accounts::<T>::contains_key(who) {
-			Self::do_register_account(provider, who.clone(), tier, FAR_FUTURE, [0; 32], linked_bank)
-				.expect("fresh benchmark account");
+			Self::do_register_account(
+				provider,
+				who.clone(),
+				tier,
+				FAR_FUTURE,
+				[0; 32],
+				linked_bank,
+			)
+			.expect("fresh benchmark account");
 		}
 	}
 }

@@ -95,4 +95,3 @@ impl WeightInfo for () {
 		estimate(ParityDbWeight::get(), 3, 1)
 	}
 }
-

@@ -74,7 +74,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_supply_ceiling() -> Result<(), BenchmarkError> {
-		let origin = T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, FUNDS);
 		assert_eq!(SupplyCeiling::<T>::get(), FUNDS);
@@ -83,7 +84,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_issuer() -> Result<(), BenchmarkError> {
-		let origin = T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let bank = bank::<T>(0);
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, bank.clone());
@@ -93,7 +95,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn freeze() -> Result<(), BenchmarkError> {
-		let origin = T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let bank = bank::<T>(0);
 		let who = funded::<T>("who", Tier::L0, &bank);
 		#[extrinsic_call]
@@ -106,7 +109,8 @@ mod benchmarks {
 	/// so this is both ledgers read and written.
 	#[benchmark]
 	fn clawback() -> Result<(), BenchmarkError> {
-		let origin = T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let issuer = issuer::<T>();
 		let bank = bank::<T>(0);
 		let who = funded::<T>("who", Tier::L0, &bank);

@@ -10,7 +10,8 @@ impl<T: Config> Pallet<T> {
 	fn take_escrow(owner: &T::AccountId, amount: Balance) -> DispatchResult {
 		ensure!(amount > 0, Error::<T>::Refused(TransferError::ZeroAmount));
 		Escrowed::<T>::try_mutate_exists(owner, |escrow| -> DispatchResult {
-			let left = escrow.unwrap_or(0).checked_sub(amount).ok_or(Error::<T>::InsufficientEscrow)?;
+			let left =
+				escrow.unwrap_or(0).checked_sub(amount).ok_or(Error::<T>::InsufficientEscrow)?;
 			*escrow = (left > 0).then_some(left);
 			Ok(())
 		})?;
@@ -27,7 +28,8 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> Escrow<T::AccountId> for Pallet<T> {
 	fn reserve(owner: &T::AccountId, amount: Balance) -> DispatchResult {
 		ensure!(amount > 0, Error::<T>::Refused(TransferError::ZeroAmount));
-		T::Policy::can_send(owner).map_err(|error| Error::<T>::Refused(TransferError::sender(error)))?;
+		T::Policy::can_send(owner)
+			.map_err(|error| Error::<T>::Refused(TransferError::sender(error)))?;
 		Ledger::<T>::try_mutate(owner, |ledger| -> DispatchResult {
 			ledger.free = ledger
 				.free
@@ -43,35 +45,47 @@ impl<T: Config> Escrow<T::AccountId> for Pallet<T> {
 	fn release(owner: &T::AccountId, amount: Balance) -> DispatchResult {
 		// All or nothing, even when the calling pallet goes on after an error.
 		with_storage_layer(|| {
-		let receiver = T::Policy::can_receive_refund(owner)
-			.map_err(|error| Error::<T>::Refused(TransferError::receiver(error)))?;
-		Self::take_escrow(owner, amount)?;
-		Self::credit_from_escrow(owner, amount, &receiver, CreditKind::Refund)?;
-		Self::deposit_event(Event::Released { owner: owner.clone(), amount });
-		Ok(())
+			let receiver = T::Policy::can_receive_refund(owner)
+				.map_err(|error| Error::<T>::Refused(TransferError::receiver(error)))?;
+			Self::take_escrow(owner, amount)?;
+			Self::credit_from_escrow(owner, amount, &receiver, CreditKind::Refund)?;
+			Self::deposit_event(Event::Released { owner: owner.clone(), amount });
+			Ok(())
 		})
 	}
 
-	fn pay_from_escrow(owner: &T::AccountId, payee: &T::AccountId, amount: Balance) -> DispatchResult {
+	fn pay_from_escrow(
+		owner: &T::AccountId,
+		payee: &T::AccountId,
+		amount: Balance,
+	) -> DispatchResult {
 		with_storage_layer(|| {
-		let receiver = T::Policy::can_receive(payee)
-			.map_err(|error| Error::<T>::Refused(TransferError::receiver(error)))?;
-		Self::take_escrow(owner, amount)?;
-		Self::credit_from_escrow(payee, amount, &receiver, CreditKind::Payment)?;
-		Self::deposit_event(Event::PaidFromEscrow {
-			owner: owner.clone(),
-			payee: payee.clone(),
-			amount,
-		});
-		Ok(())
+			let receiver = T::Policy::can_receive(payee)
+				.map_err(|error| Error::<T>::Refused(TransferError::receiver(error)))?;
+			Self::take_escrow(owner, amount)?;
+			Self::credit_from_escrow(payee, amount, &receiver, CreditKind::Payment)?;
+			Self::deposit_event(Event::PaidFromEscrow {
+				owner: owner.clone(),
+				payee: payee.clone(),
+				amount,
+			});
+			Ok(())
 		})
 	}
 
-	fn seize(owner: &T::AccountId, payee: &T::AccountId, amount: Balance) -> Result<Balance, DispatchError> {
+	fn seize(
+		owner: &T::AccountId,
+		payee: &T::AccountId,
+		amount: Balance,
+	) -> Result<Balance, DispatchError> {
 		let paid = amount.min(Ledger::<T>::get(owner).free);
 		if paid > 0 {
 			Self::move_as_refund(owner, payee, paid)?;
-			Self::deposit_event(Event::Seized { owner: owner.clone(), payee: payee.clone(), amount: paid });
+			Self::deposit_event(Event::Seized {
+				owner: owner.clone(),
+				payee: payee.clone(),
+				amount: paid,
+			});
 		}
 		Ok(paid)
 	}

@@ -5,9 +5,7 @@ use frame_support::{ensure, traits::Time};
 use rupee_primitives::{AccountPolicy, Balance, Receiver, TierLimits};
 use sp_runtime::{DispatchError, DispatchResult};
 
-use crate::{
-	pallet::*, AccountLedger, AccountView, TransferError, DAY_MS, LOG_TARGET,
-};
+use crate::{pallet::*, AccountLedger, AccountView, TransferError, DAY_MS, LOG_TARGET};
 
 /// The ledgers a transfer leaves behind, not yet written.
 pub(crate) struct TransferPlan<AccountId> {
@@ -42,7 +40,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Take `amount` from `ledger` within the sender's debit limits.
-	fn debit(ledger: &mut AccountLedger, amount: Balance, limits: &TierLimits) -> Result<(), TransferError> {
+	fn debit(
+		ledger: &mut AccountLedger,
+		amount: Balance,
+		limits: &TierLimits,
+	) -> Result<(), TransferError> {
 		ensure!(ledger.free >= amount, TransferError::InsufficientBalance);
 		let daily = ledger.daily_debit.checked_add(amount).ok_or(TransferError::Overflow)?;
 		ensure!(daily <= limits.daily_debit, TransferError::DailyDebitLimitExceeded);
@@ -64,7 +66,8 @@ impl<T: Config> Pallet<T> {
 		if kind == CreditKind::Payment {
 			let daily = ledger.daily_credit.checked_add(amount).ok_or(TransferError::Overflow)?;
 			ensure!(daily <= receiver.limits.daily_credit, TransferError::DailyCreditLimitExceeded);
-			let monthly = ledger.monthly_credit.checked_add(amount).ok_or(TransferError::Overflow)?;
+			let monthly =
+				ledger.monthly_credit.checked_add(amount).ok_or(TransferError::Overflow)?;
 			ensure!(
 				monthly <= receiver.limits.monthly_credit,
 				TransferError::MonthlyCreditLimitExceeded
@@ -99,12 +102,14 @@ impl<T: Config> Pallet<T> {
 		};
 		match from {
 			Some((payer, payer_ledger)) if *payer == bank => {
-				payer_ledger.free = payer_ledger.free.checked_add(excess).ok_or(TransferError::Overflow)?;
+				payer_ledger.free =
+					payer_ledger.free.checked_add(excess).ok_or(TransferError::Overflow)?;
 				Ok(Some((bank, *payer_ledger, excess)))
 			},
 			_ => {
 				let mut bank_ledger = Self::ledger_on(&bank, day);
-				bank_ledger.free = bank_ledger.free.checked_add(excess).ok_or(TransferError::Overflow)?;
+				bank_ledger.free =
+					bank_ledger.free.checked_add(excess).ok_or(TransferError::Overflow)?;
 				Ok(Some((bank, bank_ledger, excess)))
 			},
 		}
@@ -148,7 +153,11 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	pub(crate) fn do_transfer(from: &T::AccountId, to: &T::AccountId, amount: Balance) -> DispatchResult {
+	pub(crate) fn do_transfer(
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: Balance,
+	) -> DispatchResult {
 		let TransferPlan { from: from_ledger, to: to_ledger, sweep } =
 			Self::plan_transfer(from, to, amount).map_err(Error::<T>::from)?;
 		// A sweep back to the payer already sits in `from_ledger`; don't write it twice.
@@ -166,7 +175,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Why a transfer would fail right now, or `Ok` if it would go through. Changes nothing.
-	pub fn can_transfer(from: &T::AccountId, to: &T::AccountId, amount: Balance) -> Result<(), TransferError> {
+	pub fn can_transfer(
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: Balance,
+	) -> Result<(), TransferError> {
 		Self::plan_transfer(from, to, amount).map(|_| ())
 	}
 
@@ -185,8 +198,10 @@ impl<T: Config> Pallet<T> {
 			.ok_or(Error::<T>::Refused(TransferError::Overflow))?;
 		ensure!(total <= SupplyCeiling::<T>::get(), Error::<T>::CeilingExceeded);
 		Ledger::<T>::try_mutate(to, |ledger| -> DispatchResult {
-			ledger.free =
-				ledger.free.checked_add(amount).ok_or(Error::<T>::Refused(TransferError::Overflow))?;
+			ledger.free = ledger
+				.free
+				.checked_add(amount)
+				.ok_or(Error::<T>::Refused(TransferError::Overflow))?;
 			Ok(())
 		})?;
 		TotalIssuance::<T>::put(total);
@@ -275,7 +290,11 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_clawback(from: &T::AccountId, amount: Balance, reason: [u8; 32]) -> DispatchResult {
+	pub(crate) fn do_clawback(
+		from: &T::AccountId,
+		amount: Balance,
+		reason: [u8; 32],
+	) -> DispatchResult {
 		ensure!(amount > 0, Error::<T>::Refused(TransferError::ZeroAmount));
 		let issuer = Issuer::<T>::get().ok_or(Error::<T>::NoIssuer)?;
 		Self::move_as_refund(from, &issuer, amount)?;
@@ -302,9 +321,8 @@ impl<T: Config> Pallet<T> {
 	/// An account as a wallet sees it: balance, escrow, limits used and left.
 	pub fn account_view(who: &T::AccountId) -> AccountView {
 		let ledger = Self::ledger_on(who, Self::today());
-		let usage = T::Policy::can_receive_refund(who)
-			.ok()
-			.map(|receiver| ledger.usage(receiver.limits));
+		let usage =
+			T::Policy::can_receive_refund(who).ok().map(|receiver| ledger.usage(receiver.limits));
 		AccountView { free: ledger.free, escrowed: Escrowed::<T>::get(who), usage }
 	}
 
@@ -322,7 +340,10 @@ impl<T: Config> Pallet<T> {
 			balances.checked_add(escrows) == Some(TotalIssuance::<T>::get()),
 			"total issuance differs from balances plus escrows"
 		);
-		ensure!(TotalIssuance::<T>::get() <= SupplyCeiling::<T>::get(), "issuance above the ceiling");
+		ensure!(
+			TotalIssuance::<T>::get() <= SupplyCeiling::<T>::get(),
+			"issuance above the ceiling"
+		);
 		Ok(())
 	}
 }

@@ -39,8 +39,9 @@ impl<T: Config> Inspect<T::AccountId> for Pallet<T> {
 	fn can_deposit(who: &T::AccountId, amount: Balance, _: Provenance) -> DepositConsequence {
 		match T::Policy::can_receive(who) {
 			Err(_) => DepositConsequence::Blocked,
-			Ok(_) if Ledger::<T>::get(who).free.checked_add(amount).is_none() =>
-				DepositConsequence::Overflow,
+			Ok(_) if Ledger::<T>::get(who).free.checked_add(amount).is_none() => {
+				DepositConsequence::Overflow
+			},
 			Ok(_) => DepositConsequence::Success,
 		}
 	}

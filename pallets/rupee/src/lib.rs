@@ -107,7 +107,8 @@ pub mod pallet {
 
 	/// Money each owner has in escrow (offline purses).
 	#[pallet::storage]
-	pub type Escrowed<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Balance, ValueQuery>;
+	pub type Escrowed<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Balance, ValueQuery>;
 
 	/// Sum of [`Escrowed`].
 	#[pallet::storage]
@@ -131,7 +132,8 @@ pub mod pallet {
 			for (who, amount) in &self.balances {
 				total = total.checked_add(*amount).expect("genesis balances overflow");
 				Ledger::<T>::mutate(who, |ledger| {
-					ledger.free = ledger.free.checked_add(*amount).expect("genesis balance overflow")
+					ledger.free =
+						ledger.free.checked_add(*amount).expect("genesis balance overflow")
 				});
 			}
 			assert!(total <= self.supply_ceiling, "genesis balances exceed the supply ceiling");
@@ -225,7 +227,11 @@ pub mod pallet {
 		/// the two ledgers (three with a sweep).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::transfer())]
-		pub fn transfer(origin: OriginFor<T>, to: T::AccountId, #[pallet::compact] amount: Balance) -> DispatchResult {
+		pub fn transfer(
+			origin: OriginFor<T>,
+			to: T::AccountId,
+			#[pallet::compact] amount: Balance,
+		) -> DispatchResult {
 			let from = ensure_signed(origin)?;
 			Self::do_transfer(&from, &to, amount)
 		}
@@ -237,7 +243,11 @@ pub mod pallet {
 		/// [`Error::ZeroAmount`], [`Error::Overflow`]. O(1).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::mint())]
-		pub fn mint(origin: OriginFor<T>, to: T::AccountId, #[pallet::compact] amount: Balance) -> DispatchResult {
+		pub fn mint(
+			origin: OriginFor<T>,
+			to: T::AccountId,
+			#[pallet::compact] amount: Balance,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::ensure_issuer(&who)?;
 			Self::do_mint(&to, amount)
@@ -261,7 +271,10 @@ pub mod pallet {
 		/// Errors: [`Error::CeilingBelowIssuance`]. O(1).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::set_supply_ceiling())]
-		pub fn set_supply_ceiling(origin: OriginFor<T>, #[pallet::compact] ceiling: Balance) -> DispatchResult {
+		pub fn set_supply_ceiling(
+			origin: OriginFor<T>,
+			#[pallet::compact] ceiling: Balance,
+		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_set_supply_ceiling(ceiling)
 		}

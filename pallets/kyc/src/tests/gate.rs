@@ -3,9 +3,9 @@
 
 use super::*;
 use crate::CheckPermission;
-use frame_support::dispatch::DispatchInfo;
+use frame_support::{dispatch::DispatchInfo, traits::OriginTrait};
 use sp_runtime::{
-	traits::DispatchTransaction,
+	traits::{DispatchTransaction, TransactionExtension, TxBaseImplication},
 	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
 };
 
@@ -81,15 +81,22 @@ fn a_provider_whose_own_record_lapsed_can_still_manage_its_customers() {
 #[test]
 fn unsigned_transactions_pass_through() {
 	run(|| {
-		let result = CheckPermission::<Test>::new().validate_only(
-			RuntimeOrigin::none(),
-			&remark(),
-			&DispatchInfo::default(),
-			0,
-			TransactionSource::External,
-			0,
-		);
-		assert!(result.is_ok());
+		// Called directly: `validate_only` would also ask that *some* extension authorized
+		// the origin, which is not this gate's business.
+		let call = remark();
+		let (_, counted, origin) = CheckPermission::<Test>::new()
+			.validate(
+				RuntimeOrigin::none(),
+				&call,
+				&DispatchInfo::default(),
+				0,
+				(),
+				&TxBaseImplication((0u8, &call)),
+				TransactionSource::External,
+			)
+			.expect("the gate lets unsigned transactions through");
+		assert_eq!(counted, None);
+		assert!(matches!(origin.caller(), OriginCaller::system(frame_system::RawOrigin::None)));
 	});
 }
 

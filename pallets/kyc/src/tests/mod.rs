@@ -124,8 +124,8 @@ pub fn root() -> RuntimeOrigin {
 }
 
 pub use crate::{
-	AccountRecord, AccountStatus, Accounts, Actor, Error, Event, Limits, ProviderCount,
-	ProviderInfo, ProviderStatus, Providers,
+	AccountRecord, AccountStatus, Accounts, Actor, Error, Event, ProviderCount, ProviderInfo,
+	ProviderStatus, Providers,
 };
 pub use frame_support::{assert_noop, assert_ok};
 pub use rupee_primitives::{AccountPolicy, PolicyError, Tier, TierLimits};

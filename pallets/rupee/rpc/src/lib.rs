@@ -8,8 +8,8 @@ use jsonrpsee::{
 	proc_macros::rpc,
 	types::error::{ErrorObject, ErrorObjectOwned},
 };
-use pallet_rupee_runtime_api::{AccountView, Supply, TransferError};
 pub use pallet_rupee_runtime_api::RupeeApi as RupeeRuntimeApi;
+use pallet_rupee_runtime_api::{AccountView, Supply, TransferError};
 use rupee_primitives::Balance;
 use serde::{Deserialize, Serialize};
 use sp_api::ProvideRuntimeApi;
@@ -35,14 +35,16 @@ impl From<Result<(), TransferError>> for CanTransfer {
 	fn from(result: Result<(), TransferError>) -> Self {
 		match result {
 			Ok(()) => Self { ok: true, reason: None, code: None },
-			Err(error) => Self { ok: false, reason: Some(format!("{error:?}")), code: Some(error.code()) },
+			Err(error) => {
+				Self { ok: false, reason: Some(format!("{error:?}")), code: Some(error.code()) }
+			},
 		}
 	}
 }
 
 /// An amount in paisa. Sent as a decimal string as well as a number would lose precision in
 /// JavaScript above 2^53 paisa; both forms are accepted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Amount {
 	Number(u64),
@@ -138,7 +140,8 @@ where
 	) -> RpcResult<CanTransfer> {
 		let amount = amount.paisa()?;
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let result = self.client.runtime_api().can_transfer(at, from, to, amount).map_err(runtime_error)?;
+		let result =
+			self.client.runtime_api().can_transfer(at, from, to, amount).map_err(runtime_error)?;
 		Ok(result.into())
 	}
 }

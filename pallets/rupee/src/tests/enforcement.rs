@@ -10,7 +10,10 @@ fn a_frozen_account_can_neither_pay_nor_be_paid() {
 		assert_ok!(Rupee::freeze(root(), ALICE));
 		assert_eq!(last_event(), Event::Frozen { who: ALICE });
 		assert_noop!(Rupee::transfer(signed(ALICE), BOB, 1), refused(TransferError::SenderFrozen));
-		assert_noop!(Rupee::transfer(signed(BOB), ALICE, 1), refused(TransferError::ReceiverFrozen));
+		assert_noop!(
+			Rupee::transfer(signed(BOB), ALICE, 1),
+			refused(TransferError::ReceiverFrozen)
+		);
 		assert_noop!(Rupee::freeze(root(), ALICE), Error::<Test>::AlreadyFrozen);
 
 		assert_ok!(Rupee::unfreeze(root(), ALICE));
@@ -34,7 +37,10 @@ fn clawback_moves_money_to_the_issuer_with_the_reason() {
 	run(|| {
 		assert_ok!(Rupee::freeze(root(), BOB));
 		assert_ok!(Rupee::clawback(root(), BOB, 3_000, ORDER));
-		assert_eq!(last_event(), Event::ClawedBack { from: BOB, to: ISSUER, amount: 3_000, reason: ORDER });
+		assert_eq!(
+			last_event(),
+			Event::ClawedBack { from: BOB, to: ISSUER, amount: 3_000, reason: ORDER }
+		);
 		assert_eq!(balance(BOB), OPENING - 3_000);
 		assert_eq!(balance(ISSUER), 3_000);
 		assert_noop!(
@@ -42,7 +48,10 @@ fn clawback_moves_money_to_the_issuer_with_the_reason() {
 			refused(TransferError::InsufficientBalance)
 		);
 		assert_noop!(Rupee::clawback(root(), BOB, 0, ORDER), refused(TransferError::ZeroAmount));
-		assert_noop!(Rupee::clawback(root(), ISSUER, 1, ORDER), refused(TransferError::SelfTransfer));
+		assert_noop!(
+			Rupee::clawback(root(), ISSUER, 1, ORDER),
+			refused(TransferError::SelfTransfer)
+		);
 		assert_noop!(Rupee::clawback(signed(ISSUER), BOB, 1, ORDER), DispatchError::BadOrigin);
 	});
 }

@@ -14,7 +14,10 @@ fn reserve_and_release_keep_money_in_the_supply() {
 		assert_ok!(<Rupee as Escrow<_>>::release(&ALICE, 1_000));
 		assert_eq!(last_event(), Event::Released { owner: ALICE, amount: 1_000 });
 		assert_eq!((balance(ALICE), Rupee::escrowed(&ALICE)), (OPENING - 3_000, 3_000));
-		assert_noop!(<Rupee as Escrow<_>>::release(&ALICE, 3_001), Error::<Test>::InsufficientEscrow);
+		assert_noop!(
+			<Rupee as Escrow<_>>::release(&ALICE, 3_001),
+			Error::<Test>::InsufficientEscrow
+		);
 		assert_ok!(<Rupee as Escrow<_>>::release(&ALICE, 3_000));
 		assert!(!Escrowed::<Test>::contains_key(ALICE));
 	});
@@ -33,7 +36,10 @@ fn reserve_refusals() {
 			refused(TransferError::SenderNotPermissioned)
 		);
 		assert_ok!(Rupee::freeze(root(), ALICE));
-		assert_noop!(<Rupee as Escrow<_>>::reserve(&ALICE, 1), refused(TransferError::SenderFrozen));
+		assert_noop!(
+			<Rupee as Escrow<_>>::reserve(&ALICE, 1),
+			refused(TransferError::SenderFrozen)
+		);
 	});
 }
 

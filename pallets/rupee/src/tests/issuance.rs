@@ -10,7 +10,10 @@ fn the_issuer_mints_into_a_bank_reserve() {
 		assert_ok!(Rupee::mint(signed(ISSUER), BANK_B, 5_000));
 		assert_eq!(balance(BANK_B), BANK_RESERVE + 5_000);
 		assert_eq!(TotalIssuance::<Test>::get(), before + 5_000);
-		assert_eq!(last_event(), Event::Minted { to: BANK_B, amount: 5_000, total_issuance: before + 5_000 });
+		assert_eq!(
+			last_event(),
+			Event::Minted { to: BANK_B, amount: 5_000, total_issuance: before + 5_000 }
+		);
 	});
 }
 
@@ -65,7 +68,10 @@ fn governance_sets_the_ceiling_but_never_below_issuance() {
 		assert_eq!(last_event(), Event::SupplyCeilingSet { ceiling: 2 * CEILING });
 		assert_eq!(SupplyCeiling::<Test>::get(), 2 * CEILING);
 		let issued = TotalIssuance::<Test>::get();
-		assert_noop!(Rupee::set_supply_ceiling(root(), issued - 1), Error::<Test>::CeilingBelowIssuance);
+		assert_noop!(
+			Rupee::set_supply_ceiling(root(), issued - 1),
+			Error::<Test>::CeilingBelowIssuance
+		);
 		assert_ok!(Rupee::set_supply_ceiling(root(), issued));
 		assert_noop!(Rupee::set_supply_ceiling(signed(ISSUER), CEILING), DispatchError::BadOrigin);
 	});

@@ -104,7 +104,12 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	pallet_rupee::GenesisConfig::<Test> {
 		issuer: Some(ISSUER),
 		supply_ceiling: CEILING,
-		balances: vec![(BANK_A, BANK_RESERVE), (BANK_B, BANK_RESERVE), (ALICE, OPENING), (BOB, OPENING)],
+		balances: vec![
+			(BANK_A, BANK_RESERVE),
+			(BANK_B, BANK_RESERVE),
+			(ALICE, OPENING),
+			(BOB, OPENING),
+		],
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
@@ -162,9 +167,9 @@ pub fn advance_days(days: u64) {
 }
 
 pub use crate::{
-	AccountLedger, Error, Escrowed, Event, Issuer, Ledger, SupplyCeiling, TotalEscrowed,
-	TotalIssuance, TransferError,
+	Error, Escrowed, Event, Issuer, Ledger, SupplyCeiling, TotalEscrowed, TotalIssuance,
+	TransferError,
 };
 pub use frame_support::{assert_noop, assert_ok};
-pub use rupee_primitives::{rupees, AccountPolicy, Balance, Escrow, Tier, TierLimits};
+pub use rupee_primitives::{rupees, Balance, Escrow, Tier, TierLimits};
 pub use sp_runtime::DispatchError;

@@ -26,7 +26,10 @@ fn a_transfer_moves_money_counts_limits_and_emits_an_event() {
 fn nonsense_transfers_are_refused() {
 	run(|| {
 		assert_noop!(Rupee::transfer(signed(ALICE), BOB, 0), refused(TransferError::ZeroAmount));
-		assert_noop!(Rupee::transfer(signed(ALICE), ALICE, 1), refused(TransferError::SelfTransfer));
+		assert_noop!(
+			Rupee::transfer(signed(ALICE), ALICE, 1),
+			refused(TransferError::SelfTransfer)
+		);
 		assert_noop!(
 			Rupee::transfer(signed(ALICE), BOB, OPENING + 1),
 			refused(TransferError::InsufficientBalance)
@@ -51,18 +54,30 @@ fn unpermissioned_senders_and_receivers_are_refused_with_their_reasons() {
 			refused(TransferError::ReceiverNotPermissioned)
 		);
 		assert_ok!(Kyc::suspend_account(signed(BANK_B), BOB));
-		assert_noop!(Rupee::transfer(signed(BOB), ALICE, 1), refused(TransferError::SenderSuspended));
-		assert_noop!(Rupee::transfer(signed(ALICE), BOB, 1), refused(TransferError::ReceiverSuspended));
+		assert_noop!(
+			Rupee::transfer(signed(BOB), ALICE, 1),
+			refused(TransferError::SenderSuspended)
+		);
+		assert_noop!(
+			Rupee::transfer(signed(ALICE), BOB, 1),
+			refused(TransferError::ReceiverSuspended)
+		);
 		assert_ok!(Kyc::revoke_account(signed(BANK_B), BOB));
 		assert_noop!(Rupee::transfer(signed(BOB), ALICE, 1), refused(TransferError::SenderRevoked));
-		assert_noop!(Rupee::transfer(signed(ALICE), BOB, 1), refused(TransferError::ReceiverRevoked));
+		assert_noop!(
+			Rupee::transfer(signed(ALICE), BOB, 1),
+			refused(TransferError::ReceiverRevoked)
+		);
 		assert_ok!(Kyc::renew(signed(BANK_B), MERCHANT, 11 * DAY));
 		advance_days(1);
 		assert_noop!(
 			Rupee::transfer(signed(ALICE), MERCHANT, 1),
 			refused(TransferError::ReceiverExpired)
 		);
-		assert_noop!(Rupee::transfer(signed(MERCHANT), ALICE, 1), refused(TransferError::SenderExpired));
+		assert_noop!(
+			Rupee::transfer(signed(MERCHANT), ALICE, 1),
+			refused(TransferError::SenderExpired)
+		);
 	});
 }
 
