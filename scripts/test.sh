@@ -14,4 +14,12 @@ echo "[test] build took $(( $(date +%s) - start )) s"
 echo "[test] running all tests"
 # The end-to-end tests start several nodes each; one test binary at a time keeps them within
 # this machine's two cores.
-cargo test --release --locked --workspace -- --test-threads=1
+log="$CARGO_TARGET_DIR/test-output.log"
+set +e
+cargo test --release --locked --workspace -- --test-threads=1 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line for the whole run: cargo's own last line is a doc-test binary's "0 passed".
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+	END { printf "Tests: %d passed, %d failed\n", p, f }' "$log"
+exit "$status"
