@@ -10,9 +10,14 @@ use std::{
 
 use common::*;
 
-/// Run the node with `args` (a fresh base path unless `args` names one) and wait for it to exit.
+/// Run the node with `args` and wait for it to exit.
 fn run_node(args: &[&str]) -> Output {
-	let mut child = Command::new(NODE)
+	run_command(Command::new(NODE), args)
+}
+
+/// Run `command` (the node, maybe behind a privilege drop) with `args`; wait for it to exit.
+fn run_command(mut command: Command, args: &[&str]) -> Output {
+	let mut child = command
 		.args(args)
 		.args(["--no-prometheus", "--no-mdns", "--no-telemetry"])
 		.stdout(std::process::Stdio::piped())
@@ -105,4 +110,29 @@ fn unusable_base_path_is_refused() {
 	let base = file.join("node");
 	let output = run_node(&["--dev", "--base-path", base.to_str().unwrap()]);
 	assert_clear_error(&output, &format!("cannot use base path {}", base.display()));
+}
+
+#[test]
+fn base_path_without_permission_is_refused() {
+	use std::os::unix::fs::PermissionsExt;
+	let dir = test_dir("no-permission");
+	let locked = dir.join("locked");
+	std::fs::create_dir(&locked).unwrap();
+	std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o500)).unwrap();
+	let base = locked.join("node");
+	let uid = Command::new("id").arg("-u").output().unwrap();
+	let command = if String::from_utf8_lossy(&uid.stdout).trim() == "0" {
+		// Root may write anywhere: run the node as `nobody` to see the refusal an operator's
+		// unprivileged service account would get.
+		let mut command = Command::new("setpriv");
+		command.args(["--reuid=65534", "--regid=65534", "--clear-groups", NODE]);
+		command
+	} else {
+		Command::new(NODE)
+	};
+	let output = run_command(command, &["--dev", "--base-path", base.to_str().unwrap()]);
+	assert_clear_error(
+		&output,
+		&format!("cannot use base path {}: Permission denied", base.display()),
+	);
 }

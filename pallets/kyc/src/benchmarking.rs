@@ -3,10 +3,13 @@
 use super::*;
 use crate::pallet::{Accounts, Call, Config, Pallet, Providers};
 use frame_benchmarking::v2::*;
-use frame_support::{dispatch::DispatchInfo, traits::EnsureOrigin};
+use frame_support::{
+	dispatch::{DispatchInfo, PostDispatchInfo},
+	traits::EnsureOrigin,
+};
 use frame_system::RawOrigin;
 use rupee_primitives::{Tier, TierLimits};
-use sp_runtime::traits::DispatchTransaction;
+use sp_runtime::traits::{AsSystemOriginSigner, DispatchTransaction, Dispatchable};
 
 const FAR_FUTURE: Moment = u64::MAX / 2;
 
@@ -41,7 +44,11 @@ fn customer<T: Config>(provider: &T::AccountId, index: u32) -> T::AccountId {
 	who
 }
 
-#[benchmarks]
+#[benchmarks(where
+	T: Send + Sync,
+	<T::RuntimeCall as Dispatchable>::RuntimeOrigin: AsSystemOriginSigner<T::AccountId> + Clone,
+	T::RuntimeCall: Dispatchable<Info = DispatchInfo, PostInfo = PostDispatchInfo>,
+)]
 mod benchmarks {
 	use super::*;
 
@@ -143,15 +150,7 @@ mod benchmarks {
 	/// The gate on a permissioned customer: reads its record and tier limits, checks the
 	/// exemption list and the rate counter, then counts the transaction.
 	#[benchmark]
-	fn check_permission() -> Result<(), BenchmarkError>
-	where
-		T: Send + Sync,
-		T::RuntimeCall: sp_runtime::traits::Dispatchable<RuntimeOrigin = T::RuntimeOrigin, Info = DispatchInfo>
-			+ From<frame_system::Call<T>>,
-		<T::RuntimeCall as sp_runtime::traits::Dispatchable>::RuntimeOrigin:
-			sp_runtime::traits::AsSystemOriginSigner<T::AccountId> + Clone,
-		<T::RuntimeCall as sp_runtime::traits::Dispatchable>::PostInfo: Default,
-	{
+	fn check_permission() -> Result<(), BenchmarkError> {
 		let bank = provider::<T>(0);
 		let who = customer::<T>(&bank, 0);
 		let call: T::RuntimeCall = frame_system::Call::<T>::remark { remark: alloc::vec![] }.into();

@@ -4,7 +4,7 @@
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
-	traits::{Contains, Defensive, EnsureOrigin, Time},
+	traits::{Contains, EnsureOrigin, Time},
 };
 use frame_system::{ensure_signed, pallet_prelude::OriginFor};
 use rupee_primitives::{AccountPolicy, PolicyError, Receiver, Tier, TierLimits};
@@ -134,7 +134,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(info.customers == 0, Error::<T>::ProviderHasCustomers);
 		Providers::<T>::remove(&provider);
 		ProviderCount::<T>::mutate(|count| *count = count.saturating_sub(1));
-		let _ = frame_system::Pallet::<T>::dec_providers(&provider).defensive();
+		// The account keeps its `frame_system` reference: dropping it could reap the account
+		// and reset its nonce, and its old transactions would become valid again if it were
+		// ever accredited anew.
 		Self::deposit_event(Event::ProviderRemoved { provider });
 		Ok(())
 	}

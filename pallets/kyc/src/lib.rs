@@ -26,8 +26,10 @@
 //!
 //! ## Invariants
 //!
-//! * A registered account holds one `frame_system` provider reference (so it can keep a nonce
-//!   without a deposit) for as long as its record exists.
+//! * A registered account, and an accredited provider, holds a `frame_system` provider
+//!   reference (so it can keep a nonce without a deposit). Neither is ever dropped, not on
+//!   revocation nor on a provider's removal: a reaped account would restart its nonce at zero
+//!   and its old transactions could be replayed.
 //! * `ProviderInfo::customers` counts the provider's accounts that are not revoked.
 //! * Tier limits are always consistent ([`rupee_primitives::TierLimits::is_consistent`]).
 

@@ -88,8 +88,9 @@ fn a_provider_with_customers_cannot_be_removed() {
 		assert_eq!(last_event(), Event::ProviderRemoved { provider: BANK_B }.into());
 		assert_eq!(ProviderCount::<Test>::get(), 1);
 		assert!(Providers::<Test>::get(BANK_B).is_none());
-		// Bank B's own account record keeps its reference; only the provider one went.
-		assert_eq!(System::providers(&BANK_B), 1);
+		// Both references stay (its account record's and the accreditation's): the nonce
+		// must never reset, or its old transactions could be replayed.
+		assert_eq!(System::providers(&BANK_B), 2);
 	});
 }
 
