@@ -2,28 +2,27 @@
 # Measures the weights of our pallets on this machine and writes their weights.rs:
 #   scripts/benchmark-pallets.sh            all of pallet_kyc and pallet_rupee
 #   scripts/benchmark-pallets.sh pallet_kyc one pallet
-# Builds rupee-node with `--features runtime-benchmarks` into its own target directory
-# ($CARGO_TARGET_DIR/bench), so the ordinary build is not disturbed. That build is a second
-# full build: expect it to take as long as the first.
+# Builds rupee-node with `--features runtime-benchmarks` in the shared target directory: crates
+# the feature does not touch (networking, wasmtime, ...) are reused, the FRAME crates are
+# built a second time. The next ordinary build relinks the node and rebuilds the runtime.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 "$here/setup.sh"
 source "$here/env.sh"
 
-bench_target="$CARGO_TARGET_DIR/bench"
 pallets=("${@:-pallet_kyc pallet_rupee}")
 read -r -a pallets <<<"${pallets[*]}"
 
-echo "[bench] building rupee-node with runtime-benchmarks (target $bench_target)"
-(cd "$RUPEE_ROOT" && CARGO_TARGET_DIR="$bench_target" cargo build --release --locked -p rupee-node --features runtime-benchmarks)
-node="$bench_target/release/rupee-node"
+echo "[bench] building rupee-node with runtime-benchmarks"
+(cd "$RUPEE_ROOT" && cargo build --release --locked -p rupee-node --features runtime-benchmarks)
+node="$CARGO_TARGET_DIR/release/rupee-node"
 
 echo "[bench] machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 for pallet in "${pallets[@]}"; do
 	dir="${pallet#pallet_}"
 	echo "[bench] $pallet -> pallets/$dir/src/weights.rs"
 	"$node" benchmark pallet \
-		--runtime "$bench_target/release/wbuild/rupee-runtime/rupee_runtime.compact.compressed.wasm" \
+		--runtime "$CARGO_TARGET_DIR/release/wbuild/rupee-runtime/rupee_runtime.compact.compressed.wasm" \
 		--genesis-builder=runtime --genesis-builder-preset=development \
 		--pallet "$pallet" --extrinsic '*' \
 		--steps 50 --repeat 20 \
