@@ -14,6 +14,9 @@ pallets=("${@:-pallet_kyc pallet_rupee}")
 read -r -a pallets <<<"${pallets[*]}"
 
 echo "[bench] building rupee-node with runtime-benchmarks"
+# frame-benchmarking-cli brings a test runtime of its own (for `benchmark storage` on a
+# parachain); its wasm is not needed here and cannot be built outside its own workspace.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 (cd "$RUPEE_ROOT" && cargo build --release --locked -p rupee-node --features runtime-benchmarks)
 node="$CARGO_TARGET_DIR/release/rupee-node"
 

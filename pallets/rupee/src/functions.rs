@@ -140,15 +140,19 @@ impl<T: Config> Pallet<T> {
 		Ok(TransferPlan { from: from_ledger, to: to_ledger, sweep })
 	}
 
-	/// Write the receiver's side of a credit and its sweep, with their events.
+	/// Write the receiver's side of a credit and its sweep, with the sweep's event. A sweep
+	/// back to `payer` is already in the payer's ledger, which the caller writes.
 	fn apply_credit(
 		to: &T::AccountId,
 		to_ledger: AccountLedger,
 		sweep: Option<(T::AccountId, AccountLedger, Balance)>,
+		payer: Option<&T::AccountId>,
 	) {
 		Ledger::<T>::insert(to, to_ledger);
 		if let Some((bank, bank_ledger, excess)) = sweep {
-			Ledger::<T>::insert(&bank, bank_ledger);
+			if payer != Some(&bank) {
+				Ledger::<T>::insert(&bank, bank_ledger);
+			}
 			Self::deposit_event(Event::Swept { from: to.clone(), to: bank, amount: excess });
 		}
 	}
@@ -160,17 +164,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let TransferPlan { from: from_ledger, to: to_ledger, sweep } =
 			Self::plan_transfer(from, to, amount).map_err(Error::<T>::from)?;
-		// A sweep back to the payer already sits in `from_ledger`; don't write it twice.
-		let sweep_to_payer = sweep.as_ref().is_some_and(|(bank, _, _)| bank == from);
 		Ledger::<T>::insert(from, from_ledger);
 		Self::deposit_event(Event::Transferred { from: from.clone(), to: to.clone(), amount });
-		if sweep_to_payer {
-			let (bank, _, excess) = sweep.expect("checked above");
-			Ledger::<T>::insert(to, to_ledger);
-			Self::deposit_event(Event::Swept { from: to.clone(), to: bank, amount: excess });
-		} else {
-			Self::apply_credit(to, to_ledger, sweep);
-		}
+		Self::apply_credit(to, to_ledger, sweep, Some(from));
 		Ok(())
 	}
 
@@ -280,13 +276,8 @@ impl<T: Config> Pallet<T> {
 			day,
 		)
 		.map_err(Error::<T>::from)?;
-		let sweep_to_owner = sweep.as_ref().is_some_and(|(bank, _, _)| bank == owner);
 		Ledger::<T>::insert(owner, owner_ledger);
-		if sweep_to_owner {
-			Ledger::<T>::insert(payee, payee_ledger);
-		} else {
-			Self::apply_credit(payee, payee_ledger, sweep);
-		}
+		Self::apply_credit(payee, payee_ledger, sweep, Some(owner));
 		Ok(())
 	}
 
@@ -314,7 +305,7 @@ impl<T: Config> Pallet<T> {
 		let mut ledger = Self::ledger_on(to, day);
 		let sweep = Self::plan_credit(None, &mut ledger, amount, receiver, kind, day)
 			.map_err(Error::<T>::from)?;
-		Self::apply_credit(to, ledger, sweep);
+		Self::apply_credit(to, ledger, sweep, None);
 		Ok(())
 	}
 
