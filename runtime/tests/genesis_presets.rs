@@ -1,34 +1,16 @@
 //! The genesis presets build real genesis state for the runtime, each with the validator set
 //! and sudo policy it promises, and the runtime's configuration passes its integrity checks.
 
+mod common;
+
+use common::genesis_state;
 use frame_support::traits::IntegrityTest;
 use rupee_runtime::{
 	genesis_config_presets::{get_preset, preset_names, PILOT_RUNTIME_PRESET},
-	AllPalletsWithSystem, BuildStorage, Runtime, RuntimeGenesisConfig, SS58_PREFIX, VERSION,
+	AllPalletsWithSystem, Runtime, SS58_PREFIX, VERSION,
 };
-use serde_json::Value;
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::Sr25519Keyring;
-
-/// Merge a preset's patch into the default genesis, as the node does for a chain spec.
-fn merge(base: &mut Value, patch: Value) {
-	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(Value::Null), value);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
-
-fn genesis_state(preset: &str) -> sp_io::TestExternalities {
-	let patch: Value = serde_json::from_slice(&get_preset(&preset.into()).unwrap()).unwrap();
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, patch);
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
-	config.build_storage().unwrap().into()
-}
 
 fn authorities() -> (usize, usize) {
 	(

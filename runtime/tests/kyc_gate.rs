@@ -2,12 +2,13 @@
 //! accounts with the documented codes, accepts permissioned ones, charges nothing, and the
 //! rate limit triggers at the tier's count.
 
+mod common;
+
+use common::genesis_state;
 use rupee_primitives::{PolicyError, Tier};
 use rupee_runtime::{
-	client::signed_extrinsic, genesis_config_presets::get_preset, BuildStorage, Executive, Kyc,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin, System,
+	client::signed_extrinsic, Executive, Kyc, Runtime, RuntimeCall, RuntimeOrigin, System,
 };
-use serde_json::Value;
 use sp_core::{sr25519, Pair, H256};
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
@@ -15,25 +16,9 @@ use sp_runtime::transaction_validity::{
 	InvalidTransaction, TransactionSource, TransactionValidityError,
 };
 
-fn merge(base: &mut Value, patch: Value) {
-	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(Value::Null), value);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
-
 /// The development genesis, at block 1, one second past the epoch.
 fn dev_chain() -> sp_io::TestExternalities {
-	let patch: Value =
-		serde_json::from_slice(&get_preset(&DEV_RUNTIME_PRESET.into()).unwrap()).unwrap();
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, patch);
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
-	let mut ext: sp_io::TestExternalities = config.build_storage().unwrap().into();
+	let mut ext = genesis_state(DEV_RUNTIME_PRESET);
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		set_time(1_000);

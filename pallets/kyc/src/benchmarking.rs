@@ -8,39 +8,20 @@ use frame_support::{
 	traits::EnsureOrigin,
 };
 use frame_system::RawOrigin;
-use rupee_primitives::{Tier, TierLimits};
+use rupee_primitives::{PolicyBenchmarkHelper, Tier, TierLimits};
 use sp_runtime::traits::{AsSystemOriginSigner, DispatchTransaction, Dispatchable};
 
-const FAR_FUTURE: Moment = u64::MAX / 2;
-
+/// An accredited provider that is also an Institution account (so it can be a linked bank).
 fn provider<T: Config>(index: u32) -> T::AccountId {
 	let provider: T::AccountId = account("provider", index, 0);
-	Pallet::<T>::do_accredit_provider(provider.clone()).expect("room for a provider");
-	// Providers are also Institution accounts, so they can be linked banks.
-	Pallet::<T>::do_register_account(
-		provider.clone(),
-		provider.clone(),
-		Tier::Institution,
-		FAR_FUTURE,
-		[0; 32],
-		None,
-	)
-	.expect("fresh account");
+	Pallet::<T>::register(&provider, Tier::Institution, None);
 	provider
 }
 
 /// A customer of `provider` with a linked bank (the most a record holds).
 fn customer<T: Config>(provider: &T::AccountId, index: u32) -> T::AccountId {
 	let who: T::AccountId = account("customer", index, 0);
-	Pallet::<T>::do_register_account(
-		provider.clone(),
-		who.clone(),
-		Tier::L0,
-		FAR_FUTURE,
-		[1; 32],
-		Some(provider.clone()),
-	)
-	.expect("fresh account");
+	Pallet::<T>::register(&who, Tier::L0, Some(provider.clone()));
 	who
 }
 
@@ -95,7 +76,7 @@ mod benchmarks {
 			RawOrigin::Signed(bank.clone()),
 			who.clone(),
 			Tier::L1,
-			FAR_FUTURE,
+			u64::MAX / 2,
 			[2; 32],
 			Some(bank.clone()),
 		);

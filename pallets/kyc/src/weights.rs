@@ -24,9 +24,9 @@
 // --repeat
 // 20
 // --template
-// /work/main/scripts/weight-template.hbs
+// scripts/weight-template.hbs
 // --output
-// /work/main/pallets/kyc/src/weights.rs
+// pallets/kyc/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -62,8 +62,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `249`
 		//  Estimated: `3529`
-		// Minimum execution time: 27_801_000 picoseconds.
-		Weight::from_parts(29_574_000, 0)
+		// Minimum execution time: 27_491_000 picoseconds.
+		Weight::from_parts(29_313_000, 0)
 			.saturating_add(Weight::from_parts(0, 3529))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -74,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `249`
 		//  Estimated: `3518`
-		// Minimum execution time: 13_540_000 picoseconds.
-		Weight::from_parts(14_712_000, 0)
+		// Minimum execution time: 13_630_000 picoseconds.
+		Weight::from_parts(14_853_000, 0)
 			.saturating_add(Weight::from_parts(0, 3518))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -88,8 +88,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `249`
 		//  Estimated: `3518`
-		// Minimum execution time: 15_804_000 picoseconds.
-		Weight::from_parts(17_245_000, 0)
+		// Minimum execution time: 15_943_000 picoseconds.
+		Weight::from_parts(17_466_000, 0)
 			.saturating_add(Weight::from_parts(0, 3518))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -106,8 +106,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `545`
 		//  Estimated: `6252`
-		// Minimum execution time: 32_899_000 picoseconds.
-		Weight::from_parts(34_922_000, 0)
+		// Minimum execution time: 32_789_000 picoseconds.
+		Weight::from_parts(34_962_000, 0)
 			.saturating_add(Weight::from_parts(0, 6252))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -120,8 +120,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `567`
 		//  Estimated: `3621`
-		// Minimum execution time: 21_162_000 picoseconds.
-		Weight::from_parts(22_734_000, 0)
+		// Minimum execution time: 21_222_000 picoseconds.
+		Weight::from_parts(23_034_000, 0)
 			.saturating_add(Weight::from_parts(0, 3621))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -136,8 +136,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `709`
 		//  Estimated: `6252`
-		// Minimum execution time: 25_227_000 picoseconds.
-		Weight::from_parts(27_120_000, 0)
+		// Minimum execution time: 25_638_000 picoseconds.
+		Weight::from_parts(28_022_000, 0)
 			.saturating_add(Weight::from_parts(0, 6252))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -161,8 +161,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `628`
 		//  Estimated: `6046`
-		// Minimum execution time: 25_879_000 picoseconds.
-		Weight::from_parts(27_811_000, 0)
+		// Minimum execution time: 26_289_000 picoseconds.
+		Weight::from_parts(28_453_000, 0)
 			.saturating_add(Weight::from_parts(0, 6046))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -181,8 +181,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `554`
 		//  Estimated: `3621`
-		// Minimum execution time: 19_999_000 picoseconds.
-		Weight::from_parts(21_461_000, 0)
+		// Minimum execution time: 20_310_000 picoseconds.
+		Weight::from_parts(21_753_000, 0)
 			.saturating_add(Weight::from_parts(0, 3621))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -192,37 +192,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same weights with ParityDB's database weights.
 impl WeightInfo for () {
 	fn accredit_provider() -> Weight {
-		Weight::from_parts(29_574_000, 0)
+		Weight::from_parts(29_313_000, 0)
 			.saturating_add(Weight::from_parts(0, 3529))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn suspend_provider() -> Weight {
-		Weight::from_parts(14_712_000, 0)
+		Weight::from_parts(14_853_000, 0)
 			.saturating_add(Weight::from_parts(0, 3518))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_provider() -> Weight {
-		Weight::from_parts(17_245_000, 0)
+		Weight::from_parts(17_466_000, 0)
 			.saturating_add(Weight::from_parts(0, 3518))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn register_account() -> Weight {
-		Weight::from_parts(34_922_000, 0)
+		Weight::from_parts(34_962_000, 0)
 			.saturating_add(Weight::from_parts(0, 6252))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn manage_account() -> Weight {
-		Weight::from_parts(22_734_000, 0)
+		Weight::from_parts(23_034_000, 0)
 			.saturating_add(Weight::from_parts(0, 3621))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_linked_bank() -> Weight {
-		Weight::from_parts(27_120_000, 0)
+		Weight::from_parts(28_022_000, 0)
 			.saturating_add(Weight::from_parts(0, 6252))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -233,13 +233,13 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn transfer_customer() -> Weight {
-		Weight::from_parts(27_811_000, 0)
+		Weight::from_parts(28_453_000, 0)
 			.saturating_add(Weight::from_parts(0, 6046))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn check_permission() -> Weight {
-		Weight::from_parts(21_461_000, 0)
+		Weight::from_parts(21_753_000, 0)
 			.saturating_add(Weight::from_parts(0, 3621))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))

@@ -1,6 +1,5 @@
 //! Benchmarks (v2) of every call, each in its worst case.
 
-use super::*;
 use crate::pallet::{Call, Config, Issuer, Ledger, Pallet, SupplyCeiling, TotalIssuance};
 use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOrigin;

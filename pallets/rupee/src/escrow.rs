@@ -30,13 +30,7 @@ impl<T: Config> Escrow<T::AccountId> for Pallet<T> {
 		ensure!(amount > 0, Error::<T>::Refused(TransferError::ZeroAmount));
 		T::Policy::can_send(owner)
 			.map_err(|error| Error::<T>::Refused(TransferError::sender(error)))?;
-		Ledger::<T>::try_mutate(owner, |ledger| -> DispatchResult {
-			ledger.free = ledger
-				.free
-				.checked_sub(amount)
-				.ok_or(Error::<T>::Refused(TransferError::InsufficientBalance))?;
-			Ok(())
-		})?;
+		Self::withdraw_free(owner, amount)?;
 		Self::put_escrow(owner, amount);
 		Self::deposit_event(Event::Reserved { owner: owner.clone(), amount });
 		Ok(())

@@ -185,6 +185,18 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Take `amount` out of `who`'s spendable balance, with no limits: for burning and for
+	/// moving into escrow.
+	pub(crate) fn withdraw_free(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		Ledger::<T>::try_mutate(who, |ledger| -> DispatchResult {
+			ledger.free = ledger
+				.free
+				.checked_sub(amount)
+				.ok_or(Error::<T>::Refused(TransferError::InsufficientBalance))?;
+			Ok(())
+		})
+	}
+
 	pub(crate) fn do_mint(to: &T::AccountId, amount: Balance) -> DispatchResult {
 		ensure!(amount > 0, Error::<T>::Refused(TransferError::ZeroAmount));
 		ensure!(Issuer::<T>::get().as_ref() != Some(to), Error::<T>::NotABank);
@@ -208,13 +220,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_burn(issuer: &T::AccountId, amount: Balance) -> DispatchResult {
 		ensure!(amount > 0, Error::<T>::Refused(TransferError::ZeroAmount));
-		Ledger::<T>::try_mutate(issuer, |ledger| -> DispatchResult {
-			ledger.free = ledger
-				.free
-				.checked_sub(amount)
-				.ok_or(Error::<T>::Refused(TransferError::InsufficientBalance))?;
-			Ok(())
-		})?;
+		Self::withdraw_free(issuer, amount)?;
 		let total = TotalIssuance::<T>::mutate(|total| {
 			*total = total.saturating_sub(amount);
 			*total
