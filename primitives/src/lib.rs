@@ -10,8 +10,13 @@
 //! * [`AccountPolicy`]: the one trait through which the ledger asks the KYC pallet whether an
 //!   account may send or receive, so no permission logic is copied between pallets.
 //! * [`Escrow`]: the ledger's escrow, through which the vouchers pallet locks purse funds.
+//! * [`voucher`]: the offline voucher format (version 1), its signing payload and codecs.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod voucher;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
