@@ -226,11 +226,7 @@ impl<T: Config> Pallet<T> {
 			AccountStatus::Suspended => Event::AccountSuspended { who, by: actor },
 			AccountStatus::Active => Event::AccountReinstated { who, by: actor },
 			AccountStatus::Revoked => {
-				Providers::<T>::mutate(&provider, |maybe| {
-					if let Some(info) = maybe {
-						info.customers.saturating_dec();
-					}
-				});
+				Self::count_customer(&provider, false);
 				Event::AccountRevoked { who, by: actor }
 			},
 		};
@@ -270,19 +266,24 @@ impl<T: Config> Pallet<T> {
 			Ok::<_, DispatchError>((from, record.status != AccountStatus::Revoked))
 		})?;
 		if counted {
-			Providers::<T>::mutate(&from, |maybe| {
-				if let Some(info) = maybe {
-					info.customers.saturating_dec();
-				}
-			});
-			Providers::<T>::mutate(&new_provider, |maybe| {
-				if let Some(info) = maybe {
-					info.customers.saturating_inc();
-				}
-			});
+			Self::count_customer(&from, false);
+			Self::count_customer(&new_provider, true);
 		}
 		Self::deposit_event(Event::CustomerTransferred { who, from, to: new_provider });
 		Ok(())
+	}
+
+	/// Count one customer more (`true`) or fewer for `provider`, if it is still accredited.
+	fn count_customer(provider: &T::AccountId, more: bool) {
+		Providers::<T>::mutate(provider, |maybe| {
+			if let Some(info) = maybe {
+				if more {
+					info.customers.saturating_inc();
+				} else {
+					info.customers.saturating_dec();
+				}
+			}
+		});
 	}
 
 	pub(crate) fn do_set_frozen(who: &T::AccountId, frozen: bool) -> DispatchResult {
@@ -351,6 +352,17 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
+	/// `who`'s record if it may make or take a payment now: registered, active, unexpired and
+	/// not frozen.
+	fn payment_record(who: &T::AccountId) -> Result<AccountRecord<T::AccountId>, PolicyError> {
+		let record = Accounts::<T>::get(who).ok_or(PolicyError::NotPermissioned)?;
+		Self::check_active(&record)?;
+		if record.frozen {
+			return Err(PolicyError::Frozen);
+		}
+		Ok(record)
+	}
+
 	fn receiver(record: AccountRecord<T::AccountId>) -> Receiver<T::AccountId> {
 		Receiver { limits: Self::limits_of(record.tier), linked_bank: record.linked_bank }
 	}
@@ -379,21 +391,11 @@ impl<T: Config> Pallet<T> {
 
 impl<T: Config> AccountPolicy<T::AccountId> for Pallet<T> {
 	fn can_send(who: &T::AccountId) -> Result<TierLimits, PolicyError> {
-		let record = Accounts::<T>::get(who).ok_or(PolicyError::NotPermissioned)?;
-		Self::check_active(&record)?;
-		if record.frozen {
-			return Err(PolicyError::Frozen);
-		}
-		Ok(Self::limits_of(record.tier))
+		Self::payment_record(who).map(|record| Self::limits_of(record.tier))
 	}
 
 	fn can_receive(who: &T::AccountId) -> Result<Receiver<T::AccountId>, PolicyError> {
-		let record = Accounts::<T>::get(who).ok_or(PolicyError::NotPermissioned)?;
-		Self::check_active(&record)?;
-		if record.frozen {
-			return Err(PolicyError::Frozen);
-		}
-		Ok(Self::receiver(record))
+		Self::payment_record(who).map(Self::receiver)
 	}
 
 	fn can_receive_refund(who: &T::AccountId) -> Result<Receiver<T::AccountId>, PolicyError> {
