@@ -324,7 +324,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The supply invariant: issuance equals balances plus escrows.
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let balances = Ledger::<T>::iter_values()
 			.try_fold(0 as Balance, |sum, ledger| sum.checked_add(ledger.free))

@@ -1,0 +1,448 @@
+//! The protocol: funding, redemption with double-spend handling, closing, settling, claims.
+
+use codec::Encode;
+use frame_support::{
+	dispatch::{DispatchResultWithPostInfo, PostDispatchInfo},
+	ensure,
+	storage::with_storage_layer,
+	traits::{Get, Time},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use rupee_primitives::{
+	voucher::{Voucher, VOUCHER_VERSION},
+	AccountPolicy, Balance, Escrow,
+};
+use sp_runtime::{traits::Zero, DispatchError, DispatchResult};
+
+use crate::{pallet::*, types::*, weights::WeightInfo, LOG_TARGET};
+
+/// The identity of a voucher: the BLAKE2-256 hash of its signed body. sr25519 signatures are
+/// randomised, so two signatures of the same body are the same voucher, never two payments.
+pub fn voucher_hash(voucher: &Voucher) -> [u8; 32] {
+	sp_io::hashing::blake2_256(&voucher.body.encode())
+}
+
+impl<T: Config> Pallet<T> {
+	fn now() -> Moment {
+		T::Time::now()
+	}
+
+	/// The genesis hash every voucher for this chain carries.
+	pub fn genesis_hash() -> [u8; 32] {
+		let hash = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		let mut bytes = [0u8; 32];
+		let raw = hash.as_ref();
+		if raw.len() == bytes.len() {
+			bytes.copy_from_slice(raw);
+		}
+		bytes
+	}
+
+	/// The last moment vouchers of `purse` are redeemed.
+	pub fn redeemable_until(purse: &Purse<T::AccountId>) -> Moment {
+		purse.expires_at.saturating_add(T::GraceWindow::get())
+	}
+
+	pub(crate) fn do_fund_purse(
+		owner: T::AccountId,
+		device_key: DeviceKey,
+		amount: Balance,
+	) -> DispatchResult {
+		ensure!(amount > 0, Error::<T>::ZeroAmount);
+		let limits = T::Policy::can_send(&owner)
+			.map_err(|error| Error::<T>::NotPermissioned(OwnerPolicy(error)))?;
+		let existing = Purses::<T>::get(device_key);
+		match &existing {
+			Some(purse) => {
+				ensure!(purse.owner == owner, Error::<T>::PurseOwnedByAnother);
+				ensure!(purse.status == PurseStatus::Active, Error::<T>::PurseNotActive);
+			},
+			None => ensure!(
+				PurseCount::<T>::get(&owner) < T::MaxPursesPerOwner::get(),
+				Error::<T>::TooManyPurses
+			),
+		}
+		let escrowed =
+			T::Escrow::escrowed(&owner).checked_add(amount).ok_or(Error::<T>::PurseCapExceeded)?;
+		ensure!(escrowed <= limits.purse_cap, Error::<T>::PurseCapExceeded);
+		T::Escrow::reserve(&owner, amount)?;
+
+		let expires_at = Self::now().saturating_add(T::PurseLifetime::get());
+		let purse = match existing {
+			Some(mut purse) => {
+				purse.escrow = purse.escrow.saturating_add(amount);
+				// Never lower the cap: payees already hold vouchers under the old one.
+				purse.voucher_cap = purse.voucher_cap.max(limits.voucher_cap);
+				purse.expires_at = expires_at;
+				purse
+			},
+			None => {
+				PurseCount::<T>::mutate(&owner, |count| *count = count.saturating_add(1));
+				Purse {
+					owner: owner.clone(),
+					escrow: amount,
+					redeemed: 0,
+					voucher_cap: limits.voucher_cap,
+					expires_at,
+					status: PurseStatus::Active,
+				}
+			},
+		};
+		let escrow = purse.escrow;
+		Purses::<T>::insert(device_key, purse);
+		Self::deposit_event(Event::PurseFunded { owner, device_key, amount, escrow, expires_at });
+		Ok(())
+	}
+
+	/// Redeem `vouchers` one by one; weight is refunded to the honest path unless one was a
+	/// double spend.
+	pub(crate) fn do_redeem_batch(
+		vouchers: alloc::vec::Vec<Voucher>,
+	) -> DispatchResultWithPostInfo {
+		ensure!(!vouchers.is_empty(), Error::<T>::EmptyBatch);
+		let count = vouchers.len() as u32;
+		let genesis = Self::genesis_hash();
+		let now = Self::now();
+		let mut any_double_spend = false;
+		for voucher in &vouchers {
+			let outcome = Self::redeem_one(voucher, genesis, now);
+			any_double_spend |= matches!(outcome, RedeemOutcome::DoubleSpend { .. });
+		}
+		let actual = if any_double_spend {
+			T::WeightInfo::redeem_double_spend(count)
+		} else {
+			T::WeightInfo::redeem(count)
+		};
+		Ok(PostDispatchInfo { actual_weight: Some(actual), pays_fee: Default::default() })
+	}
+
+	/// Redeem one voucher and emit the events that say what happened.
+	pub fn redeem_one(voucher: &Voucher, genesis: [u8; 32], now: Moment) -> RedeemOutcome {
+		let device_key = voucher.body.device_key;
+		let counter = voucher.body.counter;
+		let outcome = Self::try_redeem(voucher, genesis, now)
+			.unwrap_or_else(|reason| RedeemOutcome::Refused { reason });
+		match outcome {
+			RedeemOutcome::Duplicate => {
+				Self::deposit_event(Event::DuplicateIgnored { device_key, counter })
+			},
+			RedeemOutcome::Refused { reason } => {
+				log::debug!(target: LOG_TARGET, "voucher {counter} refused: {reason:?}");
+				Self::deposit_event(Event::VoucherRefused { device_key, counter, reason })
+			},
+			_ => {},
+		}
+		outcome
+	}
+
+	/// What redeeming `voucher` now would do, changing nothing: the dry run wallets use.
+	pub fn check_voucher(voucher: &Voucher) -> RedeemOutcome {
+		let mut outcome = RedeemOutcome::Refused { reason: VoucherRefusal::UnknownPurse };
+		// Redeem for real inside a storage layer, then roll the layer back.
+		let _ = with_storage_layer(|| -> DispatchResult {
+			outcome = Self::redeem_one(voucher, Self::genesis_hash(), Self::now());
+			Err(DispatchError::Other("dry run"))
+		});
+		outcome
+	}
+
+	fn try_redeem(
+		voucher: &Voucher,
+		genesis: [u8; 32],
+		now: Moment,
+	) -> Result<RedeemOutcome, VoucherRefusal> {
+		let body = &voucher.body;
+		let mut purse = Purses::<T>::get(body.device_key).ok_or(VoucherRefusal::UnknownPurse)?;
+		let used = Redeemed::<T>::get(body.device_key, body.counter);
+		if used.as_ref().is_some_and(|used| used.body == voucher.body) {
+			return Ok(RedeemOutcome::Duplicate);
+		}
+		let hash = voucher_hash(voucher);
+		if DoubleSpends::<T>::contains_key(body.device_key, hash) {
+			return Ok(RedeemOutcome::Duplicate);
+		}
+		ensure!(purse.status != PurseStatus::Settled, VoucherRefusal::PurseSettled);
+		ensure!(now <= Self::redeemable_until(&purse), VoucherRefusal::RedemptionWindowClosed);
+		ensure!(body.version == VOUCHER_VERSION, VoucherRefusal::UnsupportedVersion);
+		ensure!(body.genesis_hash == genesis, VoucherRefusal::WrongGenesis);
+		ensure!(voucher.signature_is_valid(), VoucherRefusal::BadSignature);
+		ensure!(body.amount > 0, VoucherRefusal::ZeroAmount);
+		ensure!(body.amount <= purse.voucher_cap, VoucherRefusal::OverVoucherCap);
+		ensure!(body.issued_at <= purse.expires_at, VoucherRefusal::IssuedAfterExpiry);
+		let payee = T::AccountId::from(body.payee);
+		ensure!(payee != purse.owner, VoucherRefusal::PaysOwner);
+		T::Policy::can_receive(&payee).map_err(VoucherRefusal::PayeeNotPermissioned)?;
+
+		match used {
+			Some(first) => Self::double_spend(
+				&mut purse,
+				voucher,
+				hash,
+				DoubleSpendKind::CounterReuse,
+				Some(first),
+				&payee,
+				now,
+			),
+			None if body.amount <= purse.escrow => {
+				T::Escrow::pay_from_escrow(&purse.owner, &payee, body.amount)?;
+				purse.escrow -= body.amount;
+				purse.redeemed = purse.redeemed.saturating_add(body.amount);
+				Purses::<T>::insert(body.device_key, purse);
+				Redeemed::<T>::insert(body.device_key, body.counter, voucher);
+				Self::deposit_event(Event::VoucherRedeemed {
+					device_key: body.device_key,
+					counter: body.counter,
+					payee,
+					amount: body.amount,
+				});
+				Ok(RedeemOutcome::Paid { amount: body.amount })
+			},
+			None => {
+				let outcome = Self::double_spend(
+					&mut purse,
+					voucher,
+					hash,
+					DoubleSpendKind::OverEscrow,
+					None,
+					&payee,
+					now,
+				)?;
+				Redeemed::<T>::insert(body.device_key, body.counter, voucher);
+				Ok(outcome)
+			},
+		}
+	}
+
+	/// Handle a double spend: keep the evidence, compromise the purse, freeze the owner, pay
+	/// the victim from the escrow left, then the owner's balance, and record the rest as a
+	/// claim. All or nothing: if the ledger refuses the payment nothing is recorded and the
+	/// voucher stays redeemable.
+	fn double_spend(
+		purse: &mut Purse<T::AccountId>,
+		voucher: &Voucher,
+		hash: [u8; 32],
+		kind: DoubleSpendKind,
+		conflicting: Option<Voucher>,
+		payee: &T::AccountId,
+		now: Moment,
+	) -> Result<RedeemOutcome, VoucherRefusal> {
+		let body = &voucher.body;
+		let device_key = body.device_key;
+		let owner = purse.owner.clone();
+		with_storage_layer(|| -> Result<RedeemOutcome, VoucherRefusal> {
+			let from_escrow = body.amount.min(purse.escrow);
+			if from_escrow > 0 {
+				T::Escrow::pay_from_escrow(&owner, payee, from_escrow)?;
+				purse.escrow -= from_escrow;
+				purse.redeemed = purse.redeemed.saturating_add(from_escrow);
+			}
+			let from_balance = T::Escrow::seize(&owner, payee, body.amount - from_escrow)?;
+			let unpaid = body.amount - from_escrow - from_balance;
+			let claim = (unpaid > 0).then(|| Self::record_claim(payee, &owner, device_key, unpaid));
+
+			log::warn!(
+				target: LOG_TARGET,
+				"double spend ({kind:?}) by purse {device_key:?} of {owner:?}, counter {}",
+				body.counter
+			);
+			Self::deposit_event(Event::DoubleSpendDetected {
+				device_key,
+				counter: body.counter,
+				owner: owner.clone(),
+				kind,
+				voucher_hash: hash,
+			});
+			if purse.status != PurseStatus::Compromised {
+				purse.status = PurseStatus::Compromised;
+				Revocations::<T>::insert(
+					device_key,
+					Revocation { reason: RevocationReason::Compromised, since: now },
+				);
+				Self::deposit_event(Event::PurseCompromised { device_key, owner: owner.clone() });
+			}
+			if !T::Policy::is_frozen(&owner) && T::Policy::set_frozen(&owner, true).is_ok() {
+				Self::deposit_event(Event::OwnerFrozen { owner: owner.clone() });
+			}
+			Purses::<T>::insert(device_key, purse.clone());
+			DoubleSpends::<T>::insert(
+				device_key,
+				hash,
+				DoubleSpend {
+					kind,
+					voucher: voucher.clone(),
+					conflicting,
+					owner: owner.clone(),
+					paid_from_escrow: from_escrow,
+					paid_from_balance: from_balance,
+					claim,
+				},
+			);
+			Self::deposit_event(Event::VictimCompensated {
+				device_key,
+				counter: body.counter,
+				payee: payee.clone(),
+				amount: body.amount,
+				from_escrow,
+				from_balance,
+				claim,
+			});
+			if let Some(claim) = claim {
+				Self::deposit_event(Event::ClaimRecorded {
+					claim,
+					claimant: payee.clone(),
+					owner: owner.clone(),
+					amount: unpaid,
+				});
+			}
+			Ok(RedeemOutcome::DoubleSpend {
+				kind,
+				paid: from_escrow + from_balance,
+				claimed: unpaid,
+			})
+		})
+	}
+
+	fn record_claim(
+		claimant: &T::AccountId,
+		owner: &T::AccountId,
+		device_key: DeviceKey,
+		amount: Balance,
+	) -> ClaimId {
+		let id = NextClaimId::<T>::mutate(|next| {
+			let id = *next;
+			*next = next.wrapping_add(1);
+			id
+		});
+		Claims::<T>::insert(
+			id,
+			Claim { claimant: claimant.clone(), owner: owner.clone(), device_key, amount },
+		);
+		TotalClaims::<T>::mutate(|total| *total = total.saturating_add(amount));
+		id
+	}
+
+	pub(crate) fn do_close_purse(who: &T::AccountId, device_key: DeviceKey) -> DispatchResult {
+		Purses::<T>::try_mutate(device_key, |purse| -> DispatchResult {
+			let purse = purse.as_mut().ok_or(Error::<T>::UnknownPurse)?;
+			ensure!(&purse.owner == who, Error::<T>::NotOwner);
+			ensure!(purse.status == PurseStatus::Active, Error::<T>::PurseNotActive);
+			let now = Self::now();
+			purse.status = PurseStatus::Closed;
+			purse.expires_at = purse.expires_at.min(now);
+			Revocations::<T>::insert(
+				device_key,
+				Revocation { reason: RevocationReason::Closed, since: now },
+			);
+			Self::deposit_event(Event::PurseClosed {
+				device_key,
+				owner: who.clone(),
+				redeemable_until: Self::redeemable_until(purse),
+			});
+			Ok(())
+		})
+	}
+
+	pub(crate) fn do_settle(device_key: DeviceKey) -> DispatchResult {
+		Purses::<T>::try_mutate(device_key, |purse| -> DispatchResult {
+			let purse = purse.as_mut().ok_or(Error::<T>::UnknownPurse)?;
+			ensure!(purse.status != PurseStatus::Settled, Error::<T>::AlreadySettled);
+			ensure!(Self::now() > Self::redeemable_until(purse), Error::<T>::NotYetSettleable);
+			let returned = purse.escrow;
+			if returned > 0 {
+				T::Escrow::release(&purse.owner, returned)?;
+			}
+			purse.escrow = 0;
+			purse.status = PurseStatus::Settled;
+			PurseCount::<T>::mutate_exists(&purse.owner, |count| {
+				*count = count.and_then(|count| count.checked_sub(1)).filter(|count| *count > 0)
+			});
+			Revocations::<T>::remove(device_key);
+			Self::deposit_event(Event::PurseSettled {
+				device_key,
+				owner: purse.owner.clone(),
+				returned,
+			});
+			Ok(())
+		})
+	}
+
+	pub(crate) fn do_settle_claim(id: ClaimId, payer: T::AccountId) -> DispatchResult {
+		Claims::<T>::try_mutate_exists(id, |slot| -> DispatchResult {
+			let claim = slot.as_mut().ok_or(Error::<T>::UnknownClaim)?;
+			let paid = T::Escrow::seize(&payer, &claim.claimant, claim.amount)?;
+			ensure!(paid > 0, Error::<T>::NothingToPay);
+			claim.amount -= paid;
+			TotalClaims::<T>::mutate(|total| *total = total.saturating_sub(paid));
+			Self::deposit_event(Event::ClaimSettled {
+				claim: id,
+				payer,
+				paid,
+				remaining: claim.amount,
+			});
+			if claim.amount == 0 {
+				*slot = None;
+			}
+			Ok(())
+		})
+	}
+
+	/// A purse as wallets see it.
+	pub fn purse_view(device_key: DeviceKey) -> Option<PurseView<T::AccountId>> {
+		Purses::<T>::get(device_key).map(|purse| PurseView {
+			redeemable_until: Self::redeemable_until(&purse),
+			owner: purse.owner,
+			escrow: purse.escrow,
+			redeemed: purse.redeemed,
+			voucher_cap: purse.voucher_cap,
+			expires_at: purse.expires_at,
+			status: purse.status,
+		})
+	}
+
+	/// Whether `voucher` was paid.
+	pub fn voucher_status(voucher: &Voucher) -> VoucherStatus {
+		let body = &voucher.body;
+		if DoubleSpends::<T>::contains_key(body.device_key, voucher_hash(voucher)) {
+			return VoucherStatus::DoubleSpend;
+		}
+		match Redeemed::<T>::get(body.device_key, body.counter) {
+			Some(used) if used.body == voucher.body => VoucherStatus::Redeemed,
+			Some(_) => VoucherStatus::CounterUsedByAnother,
+			None => VoucherStatus::NotRedeemed,
+		}
+	}
+
+	/// The revocation list in storage order, and its digest: BLAKE2-256 over the SCALE
+	/// encoding of the whole list, so a wallet can tell with 32 bytes whether it is current.
+	pub fn revocation_list() -> (alloc::vec::Vec<(DeviceKey, Revocation)>, [u8; 32]) {
+		let list: alloc::vec::Vec<_> = Revocations::<T>::iter().collect();
+		let digest = sp_io::hashing::blake2_256(&list.encode());
+		(list, digest)
+	}
+
+	/// The storage invariants: every unsettled purse's escrow is held by the ledger for its
+	/// owner, settled purses hold nothing, and the claim total matches.
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		let mut by_owner: BTreeMap<alloc::vec::Vec<u8>, (T::AccountId, Balance)> = BTreeMap::new();
+		for (_, purse) in Purses::<T>::iter() {
+			if purse.status == PurseStatus::Settled {
+				ensure!(purse.escrow == 0, "a settled purse holds escrow");
+				continue;
+			}
+			let entry = by_owner.entry(purse.owner.encode()).or_insert((purse.owner.clone(), 0));
+			entry.1 = entry.1.saturating_add(purse.escrow);
+		}
+		for (owner, escrow) in by_owner.values() {
+			ensure!(
+				T::Escrow::escrowed(owner) == *escrow,
+				"purse escrow differs from the ledger's"
+			);
+		}
+		let claims = Claims::<T>::iter_values()
+			.fold(0 as Balance, |sum, claim| sum.saturating_add(claim.amount));
+		ensure!(claims == TotalClaims::<T>::get(), "claim total differs from the claims");
+		Ok(())
+	}
+}

@@ -1,0 +1,344 @@
+//! # Vouchers pallet: offline payments
+//!
+//! People pay each other with no network, like cash, and the chain settles later without ever
+//! paying twice or creating money (protocol version 1, see `DESIGN.md` §5).
+//!
+//! 1. **Fund** (online): a permissioned owner escrows rupees on the ledger for a device key,
+//!    [`Pallet::fund_purse`]. All of an owner's purses together stay within its tier's purse
+//!    cap; each voucher within its tier's voucher cap.
+//! 2. **Pay** (offline): the device signs a [`Voucher`] to one payee with a strictly
+//!    increasing counter ([`rupee_primitives::voucher`] holds the format).
+//! 3. **Redeem** (online, later, by anyone): [`Pallet::redeem`] takes a bounded batch. Each
+//!    voucher's signature, chain and purse are checked here; each `(purse, counter)` pays at
+//!    most once; the same voucher again is a harmless duplicate.
+//! 4. **Double spend**: a different voucher with a used `(purse, counter)`, or a voucher the
+//!    escrow left cannot cover, stores both vouchers as evidence ([`DoubleSpends`]), marks the
+//!    purse compromised, freezes the owner, pays the victim from what escrow is left, then from
+//!    the owner's balance, and records the rest as a [`Claim`] that governance settles with
+//!    [`Pallet::settle_claim`].
+//! 5. **Close and settle**: the owner closes a purse (lost device) with [`Pallet::close_purse`];
+//!    after expiry plus [`Config::GraceWindow`] anyone may [`Pallet::settle`] it and the rest of
+//!    the escrow returns to the owner. Vouchers presented after that are refused.
+//! 6. **Revocation list**: closed and compromised purses ([`Revocations`]), which wallets sync
+//!    with the runtime API together with a digest of the whole list.
+//!
+//! ## Roles and calls
+//!
+//! * **Permissioned accounts**: [`Pallet::fund_purse`], [`Pallet::close_purse`] (owner),
+//!   [`Pallet::redeem`], [`Pallet::settle`].
+//! * **Governance** ([`Config::GovernanceOrigin`]): [`Pallet::settle_claim`].
+//!
+//! ## Invariants
+//!
+//! * Σ purse escrows (not settled) == the ledger's escrow of their owners; money only moves
+//!   through the ledger's [`Escrow`] API, so the ledger's supply invariant covers vouchers.
+//! * A `(purse, counter)` pays from escrow at most once; a voucher is compensated at most once.
+//! * [`TotalClaims`] == Σ [`Claims`]. Claims are debts, not money: they create nothing.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+mod functions;
+pub mod types;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod tests;
+
+pub use pallet::*;
+pub use rupee_primitives::voucher::Voucher;
+pub use types::*;
+pub use weights::WeightInfo;
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::vouchers";
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{pallet_prelude::*, traits::Time};
+	use frame_system::pallet_prelude::*;
+	use rupee_primitives::{AccountPolicy, Balance, Escrow};
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<AccountId: From<[u8; 32]>> {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+
+		/// Who may fund purses and receive vouchers, with which caps: the KYC pallet.
+		type Policy: AccountPolicy<Self::AccountId>;
+
+		/// The ledger's escrow, where purse money lives until it is paid or returned.
+		type Escrow: Escrow<Self::AccountId>;
+
+		/// The origin that settles double-spend claims: the Board.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The clock for expiry (ms since the epoch).
+		type Time: Time<Moment = Moment>;
+
+		/// How long a purse lasts after it is funded or topped up, in ms.
+		#[pallet::constant]
+		type PurseLifetime: Get<Moment>;
+
+		/// How long after expiry (or closing) vouchers are still redeemed, in ms.
+		#[pallet::constant]
+		type GraceWindow: Get<Moment>;
+
+		/// Most vouchers in one `redeem` call.
+		#[pallet::constant]
+		type MaxBatch: Get<u32>;
+
+		/// Most purses one owner may have that are not yet settled.
+		#[pallet::constant]
+		type MaxPursesPerOwner: Get<u32>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// Registers accounts with the policy for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: rupee_primitives::PolicyBenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Every purse ever funded, by device key. Settled purses stay so late vouchers get a
+	/// clear refusal and a device key is never reused.
+	#[pallet::storage]
+	pub type Purses<T: Config> =
+		StorageMap<_, Blake2_128Concat, DeviceKey, Purse<T::AccountId>, OptionQuery>;
+
+	/// How many purses each owner has that are not settled.
+	#[pallet::storage]
+	pub type PurseCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The voucher that used each `(purse, counter)`.
+	#[pallet::storage]
+	pub type Redeemed<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, DeviceKey, Twox64Concat, u64, Voucher, OptionQuery>;
+
+	/// Evidence of each double spend, by purse and the hash of the victim's voucher.
+	#[pallet::storage]
+	pub type DoubleSpends<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		DeviceKey,
+		Identity,
+		[u8; 32],
+		DoubleSpend<T::AccountId>,
+		OptionQuery,
+	>;
+
+	/// What double-spend victims are still owed.
+	#[pallet::storage]
+	pub type Claims<T: Config> =
+		StorageMap<_, Twox64Concat, ClaimId, Claim<T::AccountId>, OptionQuery>;
+
+	/// The id the next claim gets.
+	#[pallet::storage]
+	pub type NextClaimId<T: Config> = StorageValue<_, ClaimId, ValueQuery>;
+
+	/// Σ [`Claims`] amounts.
+	#[pallet::storage]
+	pub type TotalClaims<T: Config> = StorageValue<_, Balance, ValueQuery>;
+
+	/// The revocation list: closed and compromised purses not yet settled.
+	#[pallet::storage]
+	pub type Revocations<T: Config> =
+		StorageMap<_, Blake2_128Concat, DeviceKey, Revocation, OptionQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `owner` escrowed `amount` for the purse of `device_key`: it now holds `escrow`,
+		/// payable until `expires_at`.
+		PurseFunded {
+			owner: T::AccountId,
+			device_key: DeviceKey,
+			amount: Balance,
+			escrow: Balance,
+			expires_at: Moment,
+		},
+		/// A voucher paid `payee` `amount` from the purse's escrow.
+		VoucherRedeemed {
+			device_key: DeviceKey,
+			counter: u64,
+			payee: T::AccountId,
+			amount: Balance,
+		},
+		/// The same voucher was presented again; nothing happened.
+		DuplicateIgnored { device_key: DeviceKey, counter: u64 },
+		/// A voucher was not paid, for `reason` (codes 10–12: it may be redeemed later).
+		VoucherRefused { device_key: DeviceKey, counter: u64, reason: VoucherRefusal },
+		/// A double spend by `owner`'s purse: the evidence is in [`DoubleSpends`].
+		DoubleSpendDetected {
+			device_key: DeviceKey,
+			counter: u64,
+			owner: T::AccountId,
+			kind: DoubleSpendKind,
+			voucher_hash: [u8; 32],
+		},
+		/// The purse was marked compromised and put on the revocation list.
+		PurseCompromised { device_key: DeviceKey, owner: T::AccountId },
+		/// The owner of a compromised purse was frozen.
+		OwnerFrozen { owner: T::AccountId },
+		/// A double-spend victim was paid `from_escrow` + `from_balance` of its voucher's
+		/// `amount`; the rest, if any, is claim `claim`.
+		VictimCompensated {
+			device_key: DeviceKey,
+			counter: u64,
+			payee: T::AccountId,
+			amount: Balance,
+			from_escrow: Balance,
+			from_balance: Balance,
+			claim: Option<ClaimId>,
+		},
+		/// `claimant` is owed `amount` for a double spend by `owner`.
+		ClaimRecorded {
+			claim: ClaimId,
+			claimant: T::AccountId,
+			owner: T::AccountId,
+			amount: Balance,
+		},
+		/// Governance paid `paid` of claim `claim` from `payer`; `remaining` is still owed.
+		ClaimSettled { claim: ClaimId, payer: T::AccountId, paid: Balance, remaining: Balance },
+		/// The owner closed the purse; vouchers are redeemed until `redeemable_until`.
+		PurseClosed { device_key: DeviceKey, owner: T::AccountId, redeemable_until: Moment },
+		/// The purse was settled: `returned` went back to its owner.
+		PurseSettled { device_key: DeviceKey, owner: T::AccountId, returned: Balance },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// Nothing to fund, or nothing to pay.
+		ZeroAmount,
+		/// The owner may not transact (the KYC code says why).
+		NotPermissioned(OwnerPolicy),
+		/// The device key belongs to another owner's purse.
+		PurseOwnedByAnother,
+		/// The purse is closed, compromised or settled: it cannot be funded or closed again.
+		PurseNotActive,
+		/// All the owner's purses together would exceed its tier's purse cap.
+		PurseCapExceeded,
+		/// The owner has [`Config::MaxPursesPerOwner`] purses that are not settled.
+		TooManyPurses,
+		/// No purse has this device key.
+		UnknownPurse,
+		/// Only the purse's owner may close it.
+		NotOwner,
+		/// The purse's expiry plus the grace window has not passed yet.
+		NotYetSettleable,
+		/// The purse is already settled.
+		AlreadySettled,
+		/// `redeem` needs at least one voucher.
+		EmptyBatch,
+		/// No claim has this id.
+		UnknownClaim,
+		/// The payer has nothing to pay the claim with.
+		NothingToPay,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxBatch::get() > 0, "a redeem batch must hold a voucher");
+			assert!(T::MaxPursesPerOwner::get() > 0, "owners must be able to have a purse");
+			assert!(T::PurseLifetime::get() > 0, "purses must live a while");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Escrow `amount` of the caller's balance for the purse of `device_key`, creating it
+		/// or topping it up. The purse then lasts [`Config::PurseLifetime`] from now.
+		///
+		/// Origin: a permissioned account (the owner). Emits [`Event::PurseFunded`].
+		/// Errors: [`Error::ZeroAmount`], [`Error::NotPermissioned`],
+		/// [`Error::PurseOwnedByAnother`], [`Error::PurseNotActive`],
+		/// [`Error::PurseCapExceeded`], [`Error::TooManyPurses`], the ledger's refusal when the
+		/// balance is short. O(1).
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::fund_purse())]
+		pub fn fund_purse(
+			origin: OriginFor<T>,
+			device_key: DeviceKey,
+			#[pallet::compact] amount: Balance,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_fund_purse(owner, device_key, amount)
+		}
+
+		/// Redeem a batch of vouchers. Each is paid, ignored as a duplicate, handled as a
+		/// double spend or refused on its own, with an event saying which; the call fails only
+		/// for an empty batch (a longer one than [`Config::MaxBatch`] does not decode).
+		///
+		/// Origin: any permissioned account (a payee or anyone on its behalf).
+		/// Emits per voucher [`Event::VoucherRedeemed`], [`Event::DuplicateIgnored`],
+		/// [`Event::VoucherRefused`] or the double-spend events. O(n) in the batch; charged
+		/// the double-spend path per voucher and refunded to what happened.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::redeem_double_spend(vouchers.len() as u32))]
+		pub fn redeem(
+			origin: OriginFor<T>,
+			vouchers: BoundedVec<Voucher, T::MaxBatch>,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			Self::do_redeem_batch(vouchers.into_inner())
+		}
+
+		/// Close a purse whose device is lost or retired: it goes on the revocation list and
+		/// vouchers are redeemed for one more [`Config::GraceWindow`], then it can be settled.
+		///
+		/// Origin: the purse's owner. Emits [`Event::PurseClosed`].
+		/// Errors: [`Error::UnknownPurse`], [`Error::NotOwner`], [`Error::PurseNotActive`]. O(1).
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::close_purse())]
+		pub fn close_purse(origin: OriginFor<T>, device_key: DeviceKey) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_close_purse(&who, device_key)
+		}
+
+		/// Return the rest of an expired (or closed) purse's escrow to its owner once the grace
+		/// window is over. Later vouchers are refused with [`VoucherRefusal::PurseSettled`].
+		///
+		/// Origin: any permissioned account. Emits [`Event::PurseSettled`].
+		/// Errors: [`Error::UnknownPurse`], [`Error::AlreadySettled`],
+		/// [`Error::NotYetSettleable`]. O(1).
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::settle())]
+		pub fn settle(origin: OriginFor<T>, device_key: DeviceKey) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_settle(device_key)
+		}
+
+		/// Pay claim `claim` from `payer`'s balance (the frozen owner once it has money again,
+		/// or a fund the Board chooses), as far as that balance goes.
+		///
+		/// Origin: governance. Emits [`Event::ClaimSettled`].
+		/// Errors: [`Error::UnknownClaim`], [`Error::NothingToPay`], the ledger's refusal. O(1).
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::settle_claim())]
+		pub fn settle_claim(
+			origin: OriginFor<T>,
+			claim: ClaimId,
+			payer: T::AccountId,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_settle_claim(claim, payer)
+		}
+	}
+}

@@ -1,0 +1,233 @@
+//! Mock runtime (the real KYC and ledger pallets) and helpers; one file per feature.
+
+mod double_spend;
+mod funding;
+mod property;
+mod redeem;
+mod settle;
+
+use frame_support::{
+	assert_ok, derive_impl,
+	dispatch::DispatchResultWithPostInfo,
+	traits::{ConstU32, ConstU64},
+	BoundedVec,
+};
+use frame_system::EnsureRoot;
+use rupee_primitives::{
+	rupees,
+	voucher::{VoucherBody, VOUCHER_VERSION},
+	Balance, Tier,
+};
+use sp_core::{sr25519, Pair};
+use sp_runtime::{traits::IdentityLookup, AccountId32, BuildStorage};
+
+use crate::{self as pallet_vouchers, *};
+
+pub type AccountId = AccountId32;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(RuntimeCall, RuntimeEvent, RuntimeError, RuntimeOrigin, RuntimeTask)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+	#[runtime::pallet_index(2)]
+	pub type Kyc = pallet_kyc;
+	#[runtime::pallet_index(3)]
+	pub type Rupee = pallet_rupee;
+	#[runtime::pallet_index(4)]
+	pub type Vouchers = pallet_vouchers;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = frame_system::mocking::MockBlock<Test>;
+	type AccountId = AccountId;
+	type Lookup = IdentityLookup<AccountId>;
+}
+
+impl pallet_timestamp::Config for Test {
+	type Moment = u64;
+	type OnTimestampSet = ();
+	type MinimumPeriod = ConstU64<1>;
+	type WeightInfo = ();
+}
+
+impl pallet_kyc::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type Time = Timestamp;
+	type Exempt = frame_support::traits::Nothing;
+	type RateLimitWindow = ConstU64<10>;
+	type MaxProviders = ConstU32<4>;
+	type WeightInfo = ();
+}
+
+impl pallet_rupee::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Policy = Kyc;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type Time = Timestamp;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Kyc;
+}
+
+pub const DAY: u64 = 86_400_000;
+pub const LIFETIME: u64 = 30 * DAY;
+pub const GRACE: u64 = 7 * DAY;
+
+impl pallet_vouchers::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Policy = Kyc;
+	type Escrow = Rupee;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type Time = Timestamp;
+	type PurseLifetime = ConstU64<LIFETIME>;
+	type GraceWindow = ConstU64<GRACE>;
+	type MaxBatch = ConstU32<8>;
+	type MaxPursesPerOwner = ConstU32<2>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Kyc;
+}
+
+pub const ISSUER: AccountId = AccountId32::new([100; 32]);
+pub const BANK: AccountId = AccountId32::new([1; 32]);
+/// L1 (purse cap 10,000 PKR, voucher cap 2,000 PKR), no linked bank; funds purses.
+pub const OWNER: AccountId = AccountId32::new([10; 32]);
+/// Another L1 owner.
+pub const OWNER_2: AccountId = AccountId32::new([11; 32]);
+/// L0, linked to the bank.
+pub const PAYEE: AccountId = AccountId32::new([20; 32]);
+/// A merchant, linked to the bank.
+pub const MERCHANT: AccountId = AccountId32::new([30; 32]);
+/// Not registered.
+pub const STRANGER: AccountId = AccountId32::new([40; 32]);
+
+pub const EXPIRY: u64 = 10 * 365 * DAY;
+/// The mock's genesis hash (frame-system's genesis placeholder).
+pub const GENESIS: [u8; 32] = [69; 32];
+/// 100,000 PKR.
+pub const OPENING: Balance = rupees(100_000);
+pub const START: u64 = 10 * DAY + DAY / 2;
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_kyc::GenesisConfig::<Test> {
+		providers: vec![BANK],
+		accounts: vec![
+			(BANK, BANK, Tier::Institution, EXPIRY, None),
+			(ISSUER, BANK, Tier::Institution, EXPIRY, None),
+			(OWNER, BANK, Tier::L1, EXPIRY, None),
+			(OWNER_2, BANK, Tier::L1, EXPIRY, None),
+			(PAYEE, BANK, Tier::L0, EXPIRY, Some(BANK)),
+			(MERCHANT, BANK, Tier::Merchant, EXPIRY, Some(BANK)),
+		],
+		limits: vec![],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_rupee::GenesisConfig::<Test> {
+		issuer: Some(ISSUER),
+		supply_ceiling: rupees(1_000_000_000),
+		balances: vec![(BANK, rupees(10_000_000)), (OWNER, OPENING), (OWNER_2, OPENING)],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext: sp_io::TestExternalities = storage.into();
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		Timestamp::set_timestamp(START);
+	});
+	ext
+}
+
+/// Run `test` on the genesis state, then check the ledger's and this pallet's invariants.
+pub fn run(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Rupee::do_try_state().expect("supply invariant holds");
+		Vouchers::do_try_state().expect("voucher invariants hold");
+	});
+}
+
+/// The device key pair of purse number `n`.
+pub fn device(n: u8) -> sr25519::Pair {
+	sr25519::Pair::from_seed(&[n; 32])
+}
+
+pub fn device_key(pair: &sr25519::Pair) -> DeviceKey {
+	pair.public().0
+}
+
+/// A voucher of `device` paying `payee` `amount`, signed now for this chain.
+pub fn voucher(
+	device: &sr25519::Pair,
+	counter: u64,
+	payee: &AccountId,
+	amount: Balance,
+) -> Voucher {
+	Voucher::sign(
+		VoucherBody {
+			version: VOUCHER_VERSION,
+			genesis_hash: GENESIS,
+			device_key: device_key(device),
+			counter,
+			payee: payee.clone().into(),
+			amount,
+			issued_at: START,
+		},
+		device,
+	)
+}
+
+pub fn fund(owner: &AccountId, device: &sr25519::Pair, amount: Balance) {
+	assert_ok!(Vouchers::fund_purse(
+		RuntimeOrigin::signed(owner.clone()),
+		device_key(device),
+		amount
+	));
+}
+
+pub fn redeem(by: &AccountId, vouchers: Vec<Voucher>) -> DispatchResultWithPostInfo {
+	Vouchers::redeem(RuntimeOrigin::signed(by.clone()), BoundedVec::truncate_from(vouchers))
+}
+
+pub fn balance(who: &AccountId) -> Balance {
+	pallet_rupee::Ledger::<Test>::get(who).free
+}
+
+pub fn purse(device: &sr25519::Pair) -> Purse<AccountId> {
+	Purses::<Test>::get(device_key(device)).expect("the purse exists")
+}
+
+pub fn events() -> Vec<pallet_vouchers::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Vouchers(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}
+
+pub fn last_event() -> pallet_vouchers::Event<Test> {
+	events().pop().expect("the vouchers pallet emitted an event")
+}
+
+/// The refusal event of the last voucher redeemed.
+pub fn last_refusal() -> VoucherRefusal {
+	match last_event() {
+		Event::VoucherRefused { reason, .. } => reason,
+		other => panic!("expected a refusal, got {other:?}"),
+	}
+}
+
+pub fn advance_time(by: u64) {
+	Timestamp::set_timestamp(pallet_timestamp::Now::<Test>::get() + by);
+}

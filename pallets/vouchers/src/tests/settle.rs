@@ -1,0 +1,123 @@
+//! `close_purse` and `settle`: lost devices, expiry, the grace window, the revocation list.
+
+use frame_support::{assert_noop, assert_ok};
+use rupee_primitives::rupees;
+
+use super::*;
+
+#[test]
+fn closing_revokes_the_purse_and_vouchers_redeem_until_the_grace_window_ends() {
+	run(|| {
+		fund(&OWNER, &device(1), rupees(3_000));
+		let key = device_key(&device(1));
+		let before_loss = voucher(&device(1), 1, &PAYEE, rupees(500));
+		advance_time(DAY);
+		assert_noop!(
+			Vouchers::close_purse(RuntimeOrigin::signed(OWNER_2), key),
+			Error::<Test>::NotOwner
+		);
+		assert_noop!(
+			Vouchers::close_purse(RuntimeOrigin::signed(OWNER), [3; 32]),
+			Error::<Test>::UnknownPurse
+		);
+		assert_ok!(Vouchers::close_purse(RuntimeOrigin::signed(OWNER), key));
+		let closed_at = START + DAY;
+		assert_eq!(
+			last_event(),
+			Event::PurseClosed {
+				device_key: key,
+				owner: OWNER,
+				redeemable_until: closed_at + GRACE
+			}
+		);
+		assert_eq!(purse(&device(1)).status, PurseStatus::Closed);
+		let (list, _) = Vouchers::revocation_list();
+		assert_eq!(
+			list,
+			vec![(key, Revocation { reason: RevocationReason::Closed, since: closed_at })]
+		);
+		assert_noop!(
+			Vouchers::close_purse(RuntimeOrigin::signed(OWNER), key),
+			Error::<Test>::PurseNotActive
+		);
+		// A voucher signed before the loss is still paid within the grace window.
+		assert_ok!(redeem(&PAYEE, vec![before_loss]));
+		assert_eq!(balance(&PAYEE), rupees(500));
+		// One signed after closing is refused.
+		let mut after_loss = voucher(&device(1), 2, &PAYEE, rupees(500)).body;
+		after_loss.issued_at = closed_at + 1;
+		assert_ok!(redeem(&PAYEE, vec![Voucher::sign(after_loss, &device(1))]));
+		assert_eq!(last_refusal(), VoucherRefusal::IssuedAfterExpiry);
+	});
+}
+
+#[test]
+fn settle_returns_the_rest_after_expiry_and_grace_and_later_vouchers_are_refused() {
+	run(|| {
+		fund(&OWNER, &device(1), rupees(3_000));
+		let key = device_key(&device(1));
+		assert_ok!(redeem(&PAYEE, vec![voucher(&device(1), 1, &PAYEE, rupees(1_000))]));
+		advance_time(LIFETIME + GRACE);
+		assert_noop!(
+			Vouchers::settle(RuntimeOrigin::signed(PAYEE), key),
+			Error::<Test>::NotYetSettleable
+		);
+		advance_time(1);
+		assert_noop!(
+			Vouchers::settle(RuntimeOrigin::signed(PAYEE), [3; 32]),
+			Error::<Test>::UnknownPurse
+		);
+		// Anyone permissioned may settle; the money goes to the owner.
+		assert_ok!(Vouchers::settle(RuntimeOrigin::signed(PAYEE), key));
+		assert_eq!(
+			last_event(),
+			Event::PurseSettled { device_key: key, owner: OWNER, returned: rupees(2_000) }
+		);
+		assert_eq!(balance(&OWNER), OPENING - rupees(1_000));
+		assert_eq!(pallet_rupee::Escrowed::<Test>::get(&OWNER), 0);
+		assert_eq!(PurseCount::<Test>::get(&OWNER), 0);
+		assert_noop!(
+			Vouchers::settle(RuntimeOrigin::signed(PAYEE), key),
+			Error::<Test>::AlreadySettled
+		);
+		assert_ok!(redeem(&PAYEE, vec![voucher(&device(1), 2, &PAYEE, rupees(100))]));
+		assert_eq!(last_refusal(), VoucherRefusal::PurseSettled);
+		// A settled device key is never reused.
+		assert_noop!(
+			Vouchers::fund_purse(RuntimeOrigin::signed(OWNER), key, rupees(10)),
+			Error::<Test>::PurseNotActive
+		);
+	});
+}
+
+#[test]
+fn a_compromised_purse_settles_to_its_frozen_owner_and_leaves_the_list() {
+	run(|| {
+		fund(&OWNER, &device(1), rupees(3_000));
+		let key = device_key(&device(1));
+		assert_ok!(redeem(&PAYEE, vec![voucher(&device(1), 1, &PAYEE, rupees(1_000))]));
+		assert_ok!(redeem(&MERCHANT, vec![voucher(&device(1), 1, &MERCHANT, rupees(1_000))]));
+		assert_eq!(Vouchers::revocation_list().0.len(), 1);
+		advance_time(LIFETIME + GRACE + 1);
+		assert_ok!(Vouchers::settle(RuntimeOrigin::signed(PAYEE), key));
+		assert_eq!(balance(&OWNER), OPENING - rupees(2_000));
+		assert_eq!(Vouchers::revocation_list().0, vec![]);
+	});
+}
+
+#[test]
+fn the_revocation_digest_changes_with_the_list() {
+	run(|| {
+		let empty = Vouchers::revocation_list().1;
+		fund(&OWNER, &device(1), rupees(100));
+		fund(&OWNER_2, &device(2), rupees(100));
+		assert_eq!(Vouchers::revocation_list().1, empty);
+		assert_ok!(Vouchers::close_purse(RuntimeOrigin::signed(OWNER), device_key(&device(1))));
+		let one = Vouchers::revocation_list().1;
+		assert_ne!(one, empty);
+		assert_ok!(Vouchers::close_purse(RuntimeOrigin::signed(OWNER_2), device_key(&device(2))));
+		let two = Vouchers::revocation_list().1;
+		assert_ne!(two, one);
+		assert_ne!(two, empty);
+	});
+}
