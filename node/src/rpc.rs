@@ -34,10 +34,12 @@ where
 	C::Api: BlockBuilder<Block>,
 	C::Api: pallet_kyc_rpc::KycRuntimeApi<Block, AccountId>,
 	C::Api: pallet_rupee_rpc::RupeeRuntimeApi<Block, AccountId>,
+	C::Api: pallet_vouchers_rpc::VouchersRuntimeApi<Block, AccountId>,
 	P: TransactionPool + 'static,
 {
 	use pallet_kyc_rpc::{Kyc, KycApiServer};
 	use pallet_rupee_rpc::{Rupee, RupeeApiServer};
+	use pallet_vouchers_rpc::{Vouchers, VouchersApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
@@ -48,7 +50,9 @@ where
 	// `kyc_*`: account status with limits, providers, tier limits.
 	module.merge(Kyc::new(client.clone()).into_rpc())?;
 	// `rupee_*`: balances, supply, bank reserves, the transfer dry run.
-	module.merge(Rupee::new(client).into_rpc())?;
+	module.merge(Rupee::new(client.clone()).into_rpc())?;
+	// `vouchers_*`: purses, voucher status, the redemption dry run, the revocation list.
+	module.merge(Vouchers::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -128,32 +128,92 @@ impl Voucher {
 
 	/// The checksummed text form.
 	pub fn to_text(&self) -> String {
-		let mut bytes = self.to_bytes();
-		let sum = checksum(&bytes);
-		bytes.extend_from_slice(&sum);
-		let mut text = String::from(TEXT_PREFIX);
-		text.push_str(&base32_encode(&bytes));
-		text
+		encode_text(TEXT_PREFIX, &self.to_bytes())
 	}
 
 	/// Read the text form (surrounding whitespace and lower case are accepted).
 	pub fn from_text(text: &str) -> Result<Self, VoucherCodecError> {
-		let text = text.trim();
-		let body = text
-			.get(..TEXT_PREFIX.len())
-			.filter(|prefix| prefix.eq_ignore_ascii_case(TEXT_PREFIX))
-			.map(|_| &text[TEXT_PREFIX.len()..])
-			.ok_or(VoucherCodecError::NotAVoucher)?;
-		let bytes = base32_decode(body).ok_or(VoucherCodecError::BadCharacter)?;
-		if bytes.len() < CHECKSUM_LEN {
+		Self::from_bytes(&decode_text(TEXT_PREFIX, text)?)
+	}
+}
+
+/// Prefix of a purse certificate's text form.
+pub const CERTIFICATE_PREFIX: &str = "RPC1";
+
+/// A payer's purse as of its last sync, which travels with its vouchers so a payee can check
+/// them offline. Version 1 trusts it within the per-voucher cap (DESIGN.md §5); a later version
+/// adds a storage proof against a finalized header, so it is versioned.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct PurseCertificate {
+	/// Always [`VOUCHER_VERSION`] for this format.
+	pub version: u8,
+	pub genesis_hash: [u8; 32],
+	pub device_key: [u8; 32],
+	/// The purse owner's account.
+	pub owner: [u8; 32],
+	/// Escrow on chain at the sync, in paisa.
+	#[codec(compact)]
+	pub escrow: Balance,
+	/// Most one voucher may pay, in paisa.
+	#[codec(compact)]
+	pub voucher_cap: Balance,
+	/// Vouchers issued after this (ms since the epoch) are refused.
+	#[codec(compact)]
+	pub expires_at: u64,
+	/// The block the payer's wallet read the purse at.
+	#[codec(compact)]
+	pub synced_block: u32,
+}
+
+impl PurseCertificate {
+	/// The checksummed text form: `RPC1` + base32.
+	pub fn to_text(&self) -> String {
+		encode_text(CERTIFICATE_PREFIX, &self.encode())
+	}
+
+	/// Read the text form; never panics.
+	pub fn from_text(text: &str) -> Result<Self, VoucherCodecError> {
+		let bytes = decode_text(CERTIFICATE_PREFIX, text)?;
+		let mut input = &bytes[..];
+		let certificate = Self::decode(&mut input).map_err(|_| VoucherCodecError::Malformed)?;
+		if !input.is_empty() {
 			return Err(VoucherCodecError::Malformed);
 		}
-		let (payload, sum) = bytes.split_at(bytes.len() - CHECKSUM_LEN);
-		if checksum(payload) != sum {
-			return Err(VoucherCodecError::BadChecksum);
+		if certificate.version != VOUCHER_VERSION {
+			return Err(VoucherCodecError::UnsupportedVersion);
 		}
-		Self::from_bytes(payload)
+		Ok(certificate)
 	}
+}
+
+/// `prefix` + base32 of `bytes` followed by their checksum.
+fn encode_text(prefix: &str, bytes: &[u8]) -> String {
+	let mut with_sum = bytes.to_vec();
+	with_sum.extend_from_slice(&checksum(bytes));
+	let mut text = String::from(prefix);
+	text.push_str(&base32_encode(&with_sum));
+	text
+}
+
+/// The bytes inside a text form with `prefix`, checksum verified.
+fn decode_text(prefix: &str, text: &str) -> Result<Vec<u8>, VoucherCodecError> {
+	let text = text.trim();
+	let body = text
+		.get(..prefix.len())
+		.filter(|found| found.eq_ignore_ascii_case(prefix))
+		.map(|_| &text[prefix.len()..])
+		.ok_or(VoucherCodecError::NotAVoucher)?;
+	let mut bytes = base32_decode(body).ok_or(VoucherCodecError::BadCharacter)?;
+	if bytes.len() < CHECKSUM_LEN {
+		return Err(VoucherCodecError::Malformed);
+	}
+	let sum = bytes.split_off(bytes.len() - CHECKSUM_LEN);
+	if checksum(&bytes) != sum[..] {
+		return Err(VoucherCodecError::BadChecksum);
+	}
+	Ok(bytes)
 }
 
 fn checksum(bytes: &[u8]) -> [u8; CHECKSUM_LEN] {
@@ -228,6 +288,40 @@ mod tests {
 			amount: 123_456,
 			issued_at: 1_795_800_000_000,
 		}
+	}
+
+	fn certificate() -> PurseCertificate {
+		PurseCertificate {
+			version: VOUCHER_VERSION,
+			genesis_hash: [7; 32],
+			device_key: device().public().0,
+			owner: [3; 32],
+			escrow: 500_000,
+			voucher_cap: 100_000,
+			expires_at: 1_795_800_000_000,
+			synced_block: 1_234,
+		}
+	}
+
+	#[test]
+	fn a_certificate_round_trips_and_damage_is_caught() {
+		let text = certificate().to_text();
+		assert!(text.starts_with(CERTIFICATE_PREFIX));
+		assert_eq!(PurseCertificate::from_text(&text), Ok(certificate()));
+		assert_eq!(
+			PurseCertificate::from_text(&certificate().to_text().to_lowercase()),
+			Ok(certificate())
+		);
+		// A voucher is not a certificate, and a changed character breaks the checksum.
+		let voucher_text = Voucher::sign(body(), &device()).to_text();
+		assert_eq!(PurseCertificate::from_text(&voucher_text), Err(VoucherCodecError::NotAVoucher));
+		let mut damaged = text.into_bytes();
+		let last = damaged.len() - 3;
+		damaged[last] = if damaged[last] == b'A' { b'B' } else { b'A' };
+		assert_eq!(
+			PurseCertificate::from_text(core::str::from_utf8(&damaged).unwrap()),
+			Err(VoucherCodecError::BadChecksum)
+		);
 	}
 
 	#[test]
@@ -314,6 +408,12 @@ mod tests {
 			let voucher = Voucher::sign(body, &device());
 			prop_assert!(voucher.signature_is_valid());
 			prop_assert_eq!(Voucher::from_text(&voucher.to_text()), Ok(voucher));
+		}
+
+		#[test]
+		fn any_text_is_a_certificate_or_an_error(text in ".{0,200}") {
+			let _ = PurseCertificate::from_text(&text);
+			let _ = PurseCertificate::from_text(&format!("RPC1{text}"));
 		}
 	}
 }

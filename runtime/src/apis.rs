@@ -19,7 +19,7 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Aura, Block, Executive, Grandpa, InherentDataExt, Kyc, Nonce, Runtime,
-	RuntimeGenesisConfig, Rupee, System, VERSION,
+	RuntimeGenesisConfig, Rupee, System, Vouchers, VERSION,
 };
 
 impl_runtime_apis! {
@@ -221,6 +221,28 @@ impl_runtime_apis! {
 			amount: rupee_primitives::Balance,
 		) -> Result<(), pallet_rupee::TransferError> {
 			Rupee::can_transfer(&from, &to, amount)
+		}
+	}
+
+	impl pallet_vouchers_runtime_api::VouchersApi<Block, AccountId> for Runtime {
+		fn purse(device_key: pallet_vouchers::DeviceKey) -> Option<pallet_vouchers::PurseView<AccountId>> {
+			Vouchers::purse_view(device_key)
+		}
+
+		fn voucher_status(voucher: pallet_vouchers::Voucher) -> pallet_vouchers::VoucherStatus {
+			Vouchers::voucher_status(&voucher)
+		}
+
+		fn check_voucher(voucher: pallet_vouchers::Voucher) -> pallet_vouchers::RedeemOutcome {
+			Vouchers::check_voucher(&voucher)
+		}
+
+		fn revocations() -> (Vec<(pallet_vouchers::DeviceKey, pallet_vouchers::Revocation)>, [u8; 32]) {
+			Vouchers::revocation_list()
+		}
+
+		fn genesis_hash() -> [u8; 32] {
+			Vouchers::genesis_hash()
 		}
 	}
 

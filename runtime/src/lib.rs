@@ -99,7 +99,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("rupee"),
 	impl_name: alloc::borrow::Cow::Borrowed("rupee-runtime"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -160,6 +160,10 @@ mod runtime {
 	/// The digital rupee ledger: issuance, transfers, limits, enforcement, escrow.
 	#[runtime::pallet_index(11)]
 	pub type Rupee = pallet_rupee;
+
+	/// Offline payments: purses, vouchers, double-spend handling.
+	#[runtime::pallet_index(12)]
+	pub type Vouchers = pallet_vouchers;
 }
 
 /// The address format for describing accounts.
@@ -220,5 +224,6 @@ mod benches {
 		[pallet_sudo, Sudo]
 		[pallet_kyc, Kyc]
 		[pallet_rupee, Rupee]
+		[pallet_vouchers, Vouchers]
 	);
 }

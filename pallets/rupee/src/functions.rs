@@ -344,3 +344,14 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 }
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> Pallet<T> {
+	/// Create `amount` in `who`'s balance, raising the ceiling if needed: benchmark setup of
+	/// other pallets only.
+	pub fn endow_for_benchmarks(who: &T::AccountId, amount: Balance) {
+		Ledger::<T>::mutate(who, |ledger| ledger.free = ledger.free.saturating_add(amount));
+		TotalIssuance::<T>::mutate(|total| *total = total.saturating_add(amount));
+		SupplyCeiling::<T>::mutate(|ceiling| *ceiling = (*ceiling).max(TotalIssuance::<T>::get()));
+	}
+}

@@ -53,6 +53,18 @@ pub use rupee_primitives::voucher::Voucher;
 pub use types::*;
 pub use weights::WeightInfo;
 
+/// What the benchmarks need from the rest of the runtime, which this pallet only sees through
+/// traits: permissioned accounts, money, and a clock it can move.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Register `who` in `tier` with `linked_bank`.
+	fn register(who: &AccountId, tier: rupee_primitives::Tier, linked_bank: Option<AccountId>);
+	/// Give `who` `amount` of new money.
+	fn endow(who: &AccountId, amount: rupee_primitives::Balance);
+	/// Set the clock to `now` (ms since the epoch).
+	fn set_time(now: Moment);
+}
+
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::vouchers";
 
@@ -106,9 +118,9 @@ pub mod pallet {
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
-		/// Registers accounts with the policy for the benchmarks.
+		/// Sets up accounts, money and the clock for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: rupee_primitives::PolicyBenchmarkHelper<Self::AccountId>;
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// Every purse ever funded, by device key. Settled purses stay so late vouchers get a

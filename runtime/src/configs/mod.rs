@@ -20,7 +20,8 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Aura, Block, BlockNumber, Hash, Kyc, Nonce, PalletInfo, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeOrigin, RuntimeTask, Timestamp, SLOT_DURATION, SS58_PREFIX, VERSION,
+	RuntimeEvent, RuntimeOrigin, RuntimeTask, Rupee, Timestamp, SLOT_DURATION, SS58_PREFIX,
+	VERSION,
 };
 
 /// Share of a block's weight and length that ordinary transactions may use; the rest is kept
@@ -136,4 +137,49 @@ impl pallet_rupee::Config for Runtime {
 	type WeightInfo = pallet_rupee::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Kyc;
+}
+
+parameter_types! {
+	/// A purse pays offline for 30 days after it was last funded.
+	pub const PurseLifetime: u64 = 30 * 24 * 60 * 60 * 1_000;
+	/// Payees have 7 more days after expiry (or closing) to redeem.
+	pub const VoucherGraceWindow: u64 = 7 * 24 * 60 * 60 * 1_000;
+}
+
+impl pallet_vouchers::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Policy = Kyc;
+	type Escrow = Rupee;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type Time = Timestamp;
+	type PurseLifetime = PurseLifetime;
+	type GraceWindow = VoucherGraceWindow;
+	type MaxBatch = ConstU32<256>;
+	type MaxPursesPerOwner = ConstU32<4>;
+	type WeightInfo = pallet_vouchers::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = VouchersBenchmarkHelper;
+}
+
+/// Accounts, money and the clock for the vouchers benchmarks, from the KYC and ledger pallets.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct VouchersBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_vouchers::BenchmarkHelper<AccountId> for VouchersBenchmarkHelper {
+	fn register(who: &AccountId, tier: rupee_primitives::Tier, linked_bank: Option<AccountId>) {
+		<Kyc as rupee_primitives::PolicyBenchmarkHelper<AccountId>>::register(
+			who,
+			tier,
+			linked_bank,
+		)
+	}
+
+	fn endow(who: &AccountId, amount: rupee_primitives::Balance) {
+		Rupee::endow_for_benchmarks(who, amount)
+	}
+
+	fn set_time(now: u64) {
+		pallet_timestamp::Now::<Runtime>::put(now)
+	}
 }

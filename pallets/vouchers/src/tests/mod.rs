@@ -93,7 +93,27 @@ impl pallet_vouchers::Config for Test {
 	type MaxPursesPerOwner = ConstU32<2>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = Kyc;
+	type BenchmarkHelper = MockBenchmarkHelper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
+	fn register(who: &AccountId, tier: Tier, linked_bank: Option<AccountId>) {
+		<Kyc as rupee_primitives::PolicyBenchmarkHelper<AccountId>>::register(
+			who,
+			tier,
+			linked_bank,
+		)
+	}
+	fn endow(who: &AccountId, amount: Balance) {
+		Rupee::endow_for_benchmarks(who, amount)
+	}
+	fn set_time(now: u64) {
+		pallet_timestamp::Now::<Test>::put(now)
+	}
 }
 
 pub const ISSUER: AccountId = AccountId32::new([100; 32]);
@@ -140,6 +160,10 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	let mut ext: sp_io::TestExternalities = storage.into();
+	// The benchmarks sign vouchers with keys they generate in a keystore.
+	ext.register_extension(sp_keystore::KeystoreExt::new(
+		sp_keystore::testing::MemoryKeystore::new(),
+	));
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		Timestamp::set_timestamp(START);

@@ -1,0 +1,265 @@
+//! `vouchers_*` JSON-RPC methods: purse state, voucher status, the redemption dry run and the
+//! revocation list, read through the vouchers runtime API at the best block (or the block
+//! given). Vouchers are passed in their text form (`RPV1…`) or as `0x`-hex of the binary form;
+//! device keys and digests are `0x`-hex.
+
+use std::sync::Arc;
+
+use jsonrpsee::{
+	core::RpcResult,
+	proc_macros::rpc,
+	types::error::{ErrorObject, ErrorObjectOwned, INVALID_PARAMS_CODE},
+};
+pub use pallet_vouchers_runtime_api::VouchersApi as VouchersRuntimeApi;
+use pallet_vouchers_runtime_api::{
+	DeviceKey, PurseView, RedeemOutcome, Revocation, RevocationReason, Voucher, VoucherStatus,
+};
+use rupee_primitives::Balance;
+use serde::{Deserialize, Serialize};
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_runtime::traits::Block as BlockT;
+
+/// The error code of a runtime API call that failed (e.g. an unknown block).
+pub const RUNTIME_ERROR: i32 = 1;
+
+/// `bytes` as `0x`-prefixed lower-case hex.
+pub fn to_hex(bytes: &[u8]) -> String {
+	let mut text = String::with_capacity(2 + bytes.len() * 2);
+	text.push_str("0x");
+	for byte in bytes {
+		text.push_str(&format!("{byte:02x}"));
+	}
+	text
+}
+
+/// `0x`-prefixed hex as bytes, or `None` if it is not.
+pub fn from_hex(text: &str) -> Option<Vec<u8>> {
+	let digits = text.strip_prefix("0x")?;
+	if digits.len() % 2 != 0 {
+		return None;
+	}
+	(0..digits.len())
+		.step_by(2)
+		.map(|at| u8::from_str_radix(digits.get(at..at + 2)?, 16).ok())
+		.collect()
+}
+
+fn invalid_params(message: &str, data: impl Into<String>) -> ErrorObjectOwned {
+	ErrorObject::owned(INVALID_PARAMS_CODE, message, Some(data.into()))
+}
+
+/// A device key from `0x` + 64 hex digits.
+pub fn parse_device_key(text: &str) -> Result<DeviceKey, ErrorObjectOwned> {
+	from_hex(text)
+		.and_then(|bytes| DeviceKey::try_from(bytes).ok())
+		.ok_or_else(|| invalid_params("device key must be 0x followed by 64 hex digits", text))
+}
+
+/// A voucher from its text form or `0x`-hex binary form.
+pub fn parse_voucher(text: &str) -> Result<Voucher, ErrorObjectOwned> {
+	let decoded = match from_hex(text.trim()) {
+		Some(bytes) => Voucher::from_bytes(&bytes),
+		None if text.trim().starts_with("0x") => {
+			return Err(invalid_params("malformed voucher: not valid hex", text))
+		},
+		None => Voucher::from_text(text),
+	};
+	decoded.map_err(|error| invalid_params(&format!("malformed voucher: {error:?}"), text))
+}
+
+/// One entry of the revocation list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RevokedPurse {
+	pub device_key: String,
+	pub reason: RevocationReason,
+	/// When it was revoked (ms since the epoch).
+	pub since: u64,
+}
+
+/// The answer of `vouchers_revocations`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Revocations {
+	pub entries: Vec<RevokedPurse>,
+	/// BLAKE2-256 of the SCALE-encoded list: equal digests, equal lists.
+	pub digest: String,
+}
+
+/// What a voucher says, as the node decoded it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VoucherSummary {
+	pub device_key: String,
+	pub counter: u64,
+	pub payee: String,
+	pub amount: Balance,
+	pub issued_at: u64,
+}
+
+impl From<&Voucher> for VoucherSummary {
+	fn from(voucher: &Voucher) -> Self {
+		let body = &voucher.body;
+		Self {
+			device_key: to_hex(&body.device_key),
+			counter: body.counter,
+			payee: to_hex(&body.payee),
+			amount: body.amount,
+			issued_at: body.issued_at,
+		}
+	}
+}
+
+/// The answer of `vouchers_status`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusAnswer {
+	pub voucher: VoucherSummary,
+	pub status: VoucherStatus,
+}
+
+/// The answer of `vouchers_check`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckAnswer {
+	pub voucher: VoucherSummary,
+	/// Whether redeeming it now would pay its payee (in full or as a double-spend victim).
+	pub ok: bool,
+	pub outcome: RedeemOutcome,
+	/// Why not: the refusal's name, its stable code, and whether it may pass later.
+	pub reason: Option<String>,
+	pub code: Option<u8>,
+	pub retryable: Option<bool>,
+}
+
+#[rpc(server)]
+pub trait VouchersApi<BlockHash, AccountId> {
+	/// The purse of `device_key` (`0x`-hex), or null if none was ever funded.
+	#[method(name = "vouchers_purse")]
+	fn purse(
+		&self,
+		device_key: String,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<PurseView<AccountId>>>;
+
+	/// Whether `voucher` (text or `0x`-hex) was paid.
+	#[method(name = "vouchers_status")]
+	fn status(&self, voucher: String, at: Option<BlockHash>) -> RpcResult<StatusAnswer>;
+
+	/// What redeeming `voucher` now would do, and the exact reason if it would be refused.
+	#[method(name = "vouchers_check")]
+	fn check(&self, voucher: String, at: Option<BlockHash>) -> RpcResult<CheckAnswer>;
+
+	/// The revocation list and its digest.
+	#[method(name = "vouchers_revocations")]
+	fn revocations(&self, at: Option<BlockHash>) -> RpcResult<Revocations>;
+}
+
+/// The `vouchers_*` methods over a client.
+pub struct Vouchers<C, Block> {
+	client: Arc<C>,
+	_block: std::marker::PhantomData<Block>,
+}
+
+impl<C, Block> Vouchers<C, Block> {
+	pub fn new(client: Arc<C>) -> Self {
+		Self { client, _block: Default::default() }
+	}
+}
+
+fn runtime_error(error: impl std::fmt::Display) -> ErrorObjectOwned {
+	ErrorObject::owned(RUNTIME_ERROR, "runtime API call failed", Some(error.to_string()))
+}
+
+impl<C, Block, AccountId> VouchersApiServer<Block::Hash, AccountId> for Vouchers<C, Block>
+where
+	Block: BlockT,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: VouchersRuntimeApi<Block, AccountId>,
+	AccountId: codec::Codec + Clone + Send + Sync + Serialize + 'static,
+{
+	fn purse(
+		&self,
+		device_key: String,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<PurseView<AccountId>>> {
+		let device_key = parse_device_key(&device_key)?;
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		self.client.runtime_api().purse(at, device_key).map_err(runtime_error)
+	}
+
+	fn status(&self, voucher: String, at: Option<Block::Hash>) -> RpcResult<StatusAnswer> {
+		let voucher = parse_voucher(&voucher)?;
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let status =
+			self.client.runtime_api().voucher_status(at, voucher.clone()).map_err(runtime_error)?;
+		Ok(StatusAnswer { voucher: (&voucher).into(), status })
+	}
+
+	fn check(&self, voucher: String, at: Option<Block::Hash>) -> RpcResult<CheckAnswer> {
+		let voucher = parse_voucher(&voucher)?;
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let outcome =
+			self.client.runtime_api().check_voucher(at, voucher.clone()).map_err(runtime_error)?;
+		let refusal = match outcome {
+			RedeemOutcome::Refused { reason } => Some(reason),
+			_ => None,
+		};
+		Ok(CheckAnswer {
+			voucher: (&voucher).into(),
+			ok: matches!(outcome, RedeemOutcome::Paid { .. } | RedeemOutcome::DoubleSpend { .. }),
+			outcome,
+			reason: refusal.map(|reason| format!("{reason:?}")),
+			code: refusal.map(|reason| reason.code()),
+			retryable: refusal.map(|reason| reason.is_retryable()),
+		})
+	}
+
+	fn revocations(&self, at: Option<Block::Hash>) -> RpcResult<Revocations> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let (entries, digest) = self.client.runtime_api().revocations(at).map_err(runtime_error)?;
+		Ok(Revocations {
+			entries: entries
+				.into_iter()
+				.map(|(device_key, Revocation { reason, since })| RevokedPurse {
+					device_key: to_hex(&device_key),
+					reason,
+					since,
+				})
+				.collect(),
+			digest: to_hex(&digest),
+		})
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn hex_round_trips_and_rejects_junk() {
+		assert_eq!(to_hex(&[0, 255, 16]), "0x00ff10");
+		assert_eq!(from_hex("0x00ff10"), Some(vec![0, 255, 16]));
+		assert_eq!(from_hex("00ff"), None);
+		assert_eq!(from_hex("0x0"), None);
+		assert_eq!(from_hex("0xzz"), None);
+		assert!(parse_device_key("0x1234").is_err());
+		assert!(parse_device_key(&to_hex(&[7; 32])).is_ok());
+	}
+
+	#[test]
+	fn malformed_vouchers_are_invalid_params_with_the_reason() {
+		for (input, reason) in [
+			("hello", "NotAVoucher"),
+			("RPV1AAAA", "Malformed"),
+			("RPV1!!!!", "BadCharacter"),
+			("0x00", "Malformed"),
+			("0xnothex", "not valid hex"),
+		] {
+			let error = parse_voucher(input).unwrap_err();
+			assert_eq!(error.code(), INVALID_PARAMS_CODE, "{input}");
+			assert!(error.message().contains(reason), "{input}: {}", error.message());
+		}
+	}
+}

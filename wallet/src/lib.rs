@@ -1,0 +1,26 @@
+//! # Digital Rupee wallet library
+//!
+//! What a citizen's or merchant's wallet app does, with no network for the offline part:
+//!
+//! * [`store`]: the wallet's state on disk (keys, purse certificate, counters, vouchers sent and
+//!   received, the last-synced revocation list), written atomically so a crash or restart never
+//!   reuses a voucher counter.
+//! * [`offline`]: sign a voucher to a payee from the purse, and check a received voucher fully
+//!   offline (signature, domain, chain, caps, expiry, counter, running total, revocation).
+//!   Encoding and the signing payload are `rupee_primitives::voucher`, the code the runtime
+//!   verifies with.
+//! * [`online`]: the JSON-RPC side: fund a purse, redeem received vouchers, sync the purse and
+//!   the revocation list, read balances.
+//! * [`amount`]: `1,250.50 PKR` in and out.
+//! * [`qr`]: a voucher as a QR code PNG.
+
+pub mod amount;
+pub mod offline;
+pub mod online;
+pub mod qr;
+pub mod store;
+
+pub use rupee_primitives::{
+	voucher::{PurseCertificate, Voucher, VoucherBody},
+	Balance,
+};

@@ -1,0 +1,395 @@
+//! `rupee-wallet`: the Digital Rupee wallet on the command line.
+//!
+//! Offline: `pay --offline`, `receive`, `status`, `purse certificate`. Online (JSON-RPC):
+//! `init`, `sync`, `purse fund`, `purse close`, `redeem`, `balance`, `pay` (online transfer).
+//! `--json` prints one JSON object for scripts. Exit codes: 0 done, 1 internal or I/O error,
+//! 2 bad input or wallet not set up, 3 node unreachable, 4 refused (by the chain or a check).
+
+use std::{
+	path::PathBuf,
+	time::{SystemTime, UNIX_EPOCH},
+};
+
+use clap::{Parser, Subcommand};
+use rupee_wallet::{
+	amount::{format_amount, parse_amount},
+	offline::{self, hex, Error},
+	online::{self, address, parse_account, Node},
+	qr,
+	store::Wallet,
+	PurseCertificate, Voucher,
+};
+use serde_json::{json, Value};
+use sp_core::Pair;
+
+#[derive(Parser)]
+#[command(
+	name = "rupee-wallet",
+	version,
+	about = "Digital Rupee wallet: online and offline payments"
+)]
+struct Cli {
+	/// The wallet directory (keys, purse, vouchers).
+	#[arg(long, env = "RUPEE_WALLET", default_value = "~/.rupee-wallet", global = true)]
+	wallet: String,
+	/// The node's WebSocket JSON-RPC address.
+	#[arg(long, env = "RUPEE_NODE", default_value = "ws://127.0.0.1:9944", global = true)]
+	node: String,
+	/// Print one JSON object instead of text.
+	#[arg(long, global = true)]
+	json: bool,
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+	/// Set up the wallet: import an account (mnemonic, 0x seed or //Dev URI) or make a new one,
+	/// and generate the purse's device key. Offline.
+	Init {
+		/// The account's secret; without it a new mnemonic is generated and printed once.
+		#[arg(long)]
+		account: Option<String>,
+	},
+	/// This wallet's account address and purse device key. Offline.
+	Address,
+	/// Balance, escrow and limits of this wallet's account (or `--of`).
+	Balance {
+		#[arg(long)]
+		of: Option<String>,
+	},
+	/// Read the purse, the vouchers' fate and the revocation list from the chain.
+	Sync,
+	/// What the wallet holds: purse, what it can still pay offline, vouchers sent and received.
+	/// Offline.
+	Status,
+	/// The offline purse.
+	Purse {
+		#[command(subcommand)]
+		command: PurseCommand,
+	},
+	/// Pay `--amount` to `--to`: online (a transfer, waits for finality) or `--offline` (prints
+	/// a voucher for the payee, and the purse certificate that goes with it).
+	Pay {
+		#[arg(long)]
+		to: String,
+		#[arg(long)]
+		amount: String,
+		#[arg(long)]
+		offline: bool,
+		/// Also write the voucher as a QR code PNG.
+		#[arg(long)]
+		qr: Option<PathBuf>,
+	},
+	/// Check a voucher offline and keep it for redemption.
+	Receive {
+		/// The voucher text (`RPV1…`).
+		voucher: String,
+		/// The payer's purse certificate (`RPC1…`); needed the first time a purse pays you.
+		#[arg(long)]
+		certificate: Option<String>,
+	},
+	/// Submit the received vouchers for payment and wait for finality.
+	Redeem,
+}
+
+#[derive(Subcommand)]
+enum PurseCommand {
+	/// Move `--amount` of the account's balance into the purse (creates or tops it up).
+	Fund {
+		#[arg(long)]
+		amount: String,
+	},
+	/// Close the purse (lost device): it is revoked; payees redeem within the grace window.
+	Close,
+	/// Print this purse's certificate for payees. Offline.
+	Certificate,
+}
+
+fn now_ms() -> u64 {
+	SystemTime::now()
+		.duration_since(UNIX_EPOCH)
+		.map(|elapsed| elapsed.as_millis() as u64)
+		.unwrap_or(0)
+}
+
+fn wallet_dir(text: &str) -> PathBuf {
+	match text.strip_prefix("~/") {
+		Some(rest) => std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default().join(rest),
+		None => PathBuf::from(text),
+	}
+}
+
+/// What a command says: text for people, JSON for scripts.
+struct Output {
+	text: String,
+	json: Value,
+}
+
+fn output(text: impl Into<String>, json: Value) -> Output {
+	Output { text: text.into(), json }
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+	let cli = Cli::parse();
+	let json = cli.json;
+	match run(cli).await {
+		Ok(out) => {
+			if json {
+				println!("{}", out.json);
+			} else {
+				println!("{}", out.text);
+			}
+		},
+		Err(error) => {
+			if json {
+				println!(
+					"{}",
+					json!({ "ok": false, "error": error.to_string(), "exitCode": error.exit_code() })
+				);
+			}
+			eprintln!("error: {error}");
+			std::process::exit(error.exit_code());
+		},
+	}
+}
+
+async fn run(cli: Cli) -> Result<Output, Error> {
+	let mut wallet = Wallet::open(&wallet_dir(&cli.wallet))?;
+	let progress = |step: &str| {
+		if !cli.json {
+			eprintln!("  … {step}");
+		}
+	};
+	match cli.command {
+		Command::Init { account } => {
+			let mut text = String::new();
+			let secret = match account {
+				Some(secret) => secret,
+				None => {
+					let (_, phrase, _) = sp_core::sr25519::Pair::generate_with_phrase(None);
+					text.push_str(&format!(
+						"New account. Write down these words; they are shown only once:\n  {phrase}\n"
+					));
+					phrase
+				},
+			};
+			sp_core::sr25519::Pair::from_string(&secret, None).map_err(|_| Error::BadSecret)?;
+			wallet.state.account = Some(secret);
+			wallet.save()?;
+			let device = offline::ensure_device(&mut wallet)?;
+			let who = rupee_runtime::AccountId::from(offline::account(&wallet)?.public());
+			text.push_str(&format!("account {}\ndevice key {}", address(&who), hex(&device.0)));
+			Ok(output(
+				text,
+				json!({ "ok": true, "account": address(&who), "deviceKey": hex(&device.0) }),
+			))
+		},
+		Command::Address => {
+			let who = rupee_runtime::AccountId::from(offline::account(&wallet)?.public());
+			let device = offline::device(&wallet)?.public();
+			Ok(output(
+				format!("account {}\ndevice key {}", address(&who), hex(&device.0)),
+				json!({ "ok": true, "account": address(&who), "deviceKey": hex(&device.0) }),
+			))
+		},
+		Command::Balance { of } => {
+			let who = match of {
+				Some(text) => parse_account(&text)?,
+				None => rupee_runtime::AccountId::from(offline::account(&wallet)?.public()),
+			};
+			let node = Node::connect(&cli.node).await?;
+			let view = node.account(&who).await?;
+			let free = view["free"].as_u64().unwrap_or_default() as u128;
+			let escrowed = view["escrowed"].as_u64().unwrap_or_default() as u128;
+			Ok(output(
+				format!(
+					"{}\n  balance {}\n  in purses {}",
+					address(&who),
+					format_amount(free),
+					format_amount(escrowed)
+				),
+				json!({ "ok": true, "account": address(&who), "free": free.to_string(), "escrowed": escrowed.to_string(), "view": view }),
+			))
+		},
+		Command::Sync => {
+			let node = Node::connect(&cli.node).await?;
+			online::sync(&mut wallet, &node, now_ms()).await?;
+			status(&wallet, "synced")
+		},
+		Command::Status => status(&wallet, "status (as of the last sync)"),
+		Command::Purse { command: PurseCommand::Certificate } => {
+			let certificate = offline::own_certificate(&wallet)?.to_text();
+			Ok(output(certificate.clone(), json!({ "ok": true, "certificate": certificate })))
+		},
+		Command::Purse { command: PurseCommand::Fund { amount } } => {
+			let amount = parse_amount(&amount)?;
+			let signer = offline::account(&wallet)?;
+			let device = offline::ensure_device(&mut wallet)?;
+			let node = Node::connect(&cli.node).await?;
+			let call = rupee_runtime::RuntimeCall::Vouchers(pallet_vouchers::Call::fund_purse {
+				device_key: device.0,
+				amount,
+			});
+			let finalized = node.submit(&signer, call, progress).await?;
+			online::sync(&mut wallet, &node, now_ms()).await?;
+			let certificate = offline::own_certificate(&wallet)?;
+			Ok(output(
+				format!(
+					"purse funded with {} in block #{}: it holds {}, one voucher pays at most {}",
+					format_amount(amount),
+					finalized.block_number,
+					format_amount(certificate.escrow),
+					format_amount(certificate.voucher_cap)
+				),
+				json!({
+					"ok": true,
+					"block": finalized.block_number,
+					"escrow": certificate.escrow.to_string(),
+					"voucherCap": certificate.voucher_cap.to_string(),
+					"expiresAt": certificate.expires_at,
+					"certificate": certificate.to_text(),
+				}),
+			))
+		},
+		Command::Purse { command: PurseCommand::Close } => {
+			let signer = offline::account(&wallet)?;
+			let device = offline::device(&wallet)?.public();
+			let node = Node::connect(&cli.node).await?;
+			let call = rupee_runtime::RuntimeCall::Vouchers(pallet_vouchers::Call::close_purse {
+				device_key: device.0,
+			});
+			let finalized = node.submit(&signer, call, progress).await?;
+			online::sync(&mut wallet, &node, now_ms()).await?;
+			Ok(output(
+				format!("purse closed in block #{}", finalized.block_number),
+				json!({ "ok": true, "block": finalized.block_number }),
+			))
+		},
+		Command::Pay { to, amount, offline: true, qr } => {
+			let payee = parse_account(&to)?;
+			let amount = parse_amount(&amount)?;
+			let voucher = offline::pay(&mut wallet, payee.clone().into(), amount, now_ms())?;
+			let certificate = offline::own_certificate(&wallet)?.to_text();
+			let text = voucher.to_text();
+			let mut qr_note = String::new();
+			if let Some(path) = &qr {
+				let version = qr::write_png(&text, path)?;
+				qr_note = format!("\nQR code (version {version}) written to {}", path.display());
+			}
+			Ok(output(
+				format!(
+					"voucher #{} paying {} to {}:\n{text}\npurse certificate:\n{certificate}{qr_note}",
+					voucher.body.counter,
+					format_amount(amount),
+					address(&payee)
+				),
+				json!({
+					"ok": true,
+					"voucher": text,
+					"certificate": certificate,
+					"counter": voucher.body.counter,
+					"amount": amount.to_string(),
+					"payee": address(&payee),
+					"bytes": voucher.to_bytes().len(),
+				}),
+			))
+		},
+		Command::Pay { to, amount, offline: false, .. } => {
+			let payee = parse_account(&to)?;
+			let amount = parse_amount(&amount)?;
+			let signer = offline::account(&wallet)?;
+			let node = Node::connect(&cli.node).await?;
+			let call = rupee_runtime::RuntimeCall::Rupee(pallet_rupee::Call::transfer {
+				to: payee.clone(),
+				amount,
+			});
+			let finalized = node.submit(&signer, call, progress).await?;
+			Ok(output(
+				format!(
+					"paid {} to {} in block #{}",
+					format_amount(amount),
+					address(&payee),
+					finalized.block_number
+				),
+				json!({ "ok": true, "block": finalized.block_number, "amount": amount.to_string(), "to": address(&payee) }),
+			))
+		},
+		Command::Receive { voucher, certificate } => {
+			let voucher = Voucher::from_text(&voucher)
+				.map_err(|error| Error::Codec("voucher".into(), error))?;
+			let certificate = certificate
+				.map(|text| PurseCertificate::from_text(&text))
+				.transpose()
+				.map_err(|error| Error::Codec("purse certificate".into(), error))?;
+			let me = offline::account(&wallet)?.public().0;
+			offline::receive(&mut wallet, &voucher, certificate.as_ref(), me, now_ms())?;
+			Ok(output(
+				format!(
+					"accepted voucher #{} for {}; redeem it when online",
+					voucher.body.counter,
+					format_amount(voucher.body.amount)
+				),
+				json!({ "ok": true, "counter": voucher.body.counter, "amount": voucher.body.amount.to_string() }),
+			))
+		},
+		Command::Redeem => {
+			let node = Node::connect(&cli.node).await?;
+			let report = online::redeem(&mut wallet, &node, progress).await?;
+			Ok(output(
+				format!(
+					"{} voucher(s) submitted: {} paid, {} compensated (double spend), {} already paid, {} refused",
+					report.submitted, report.redeemed, report.compensated, report.duplicates, report.refused
+				),
+				json!({ "ok": true, "report": report, "received": wallet.state.received }),
+			))
+		},
+	}
+}
+
+fn status(wallet: &Wallet, title: &str) -> Result<Output, Error> {
+	let state = &wallet.state;
+	let mut text = format!("{title}\n");
+	let certificate = offline::own_certificate(wallet).ok();
+	let spendable = offline::spendable(wallet).ok();
+	match (&certificate, spendable) {
+		(Some(certificate), Some(left)) => text.push_str(&format!(
+			"purse: {} escrowed, {} payable offline, voucher cap {}, next voucher #{}\n",
+			format_amount(certificate.escrow),
+			format_amount(left),
+			format_amount(certificate.voucher_cap),
+			state.next_counter
+		)),
+		_ => text.push_str("purse: none\n"),
+	}
+	text.push_str(&format!(
+		"sent {} voucher(s), {} known paid; received {} voucher(s); {} purse(s) revoked",
+		state.sent.len(),
+		state.sent.iter().filter(|sent| sent.redeemed).count(),
+		state.received.len(),
+		state.revoked.len()
+	));
+	for received in &state.received {
+		text.push_str(&format!(
+			"\n  received #{} {}: {:?}",
+			received.counter,
+			format_amount(received.amount),
+			received.status
+		));
+	}
+	Ok(output(
+		text,
+		json!({
+			"ok": true,
+			"escrow": certificate.as_ref().map(|certificate| certificate.escrow.to_string()),
+			"spendable": spendable.map(|left| left.to_string()),
+			"nextCounter": state.next_counter,
+			"sent": state.sent,
+			"received": state.received,
+			"revoked": state.revoked,
+			"revocationDigest": state.revocation_digest,
+			"syncedAt": state.synced_at,
+		}),
+	))
+}

@@ -1,0 +1,423 @@
+//! The wallet's online side, over the node's JSON-RPC (WebSocket): submit signed transactions
+//! and follow them to finality, sync the purse and the revocation list, redeem vouchers.
+
+use std::time::Duration;
+
+use codec::{Decode, Encode};
+use jsonrpsee::{
+	core::{
+		client::{ClientT, Error as ClientError, SubscriptionClientT},
+		params::ArrayParams,
+	},
+	rpc_params,
+	ws_client::{WsClient, WsClientBuilder},
+};
+use rupee_primitives::{voucher::PurseCertificate, voucher::Voucher, voucher::VOUCHER_VERSION};
+use rupee_runtime::{AccountId, RuntimeCall, RuntimeError, RuntimeEvent};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use sp_core::{
+	crypto::{Ss58AddressFormat, Ss58Codec},
+	sr25519, Pair, H256,
+};
+
+use crate::{
+	offline::{self, hex, unhex, Error},
+	store::{ReceivedStatus, Wallet},
+};
+
+/// The chain's SS58 address prefix, used to show addresses.
+pub const SS58_PREFIX: u16 = 1947;
+
+/// How long to wait for a transaction to be finalized.
+const FINALITY_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// `who` as people see it (SS58 with the chain's prefix).
+pub fn address(who: &AccountId) -> String {
+	who.to_ss58check_with_version(Ss58AddressFormat::custom(SS58_PREFIX))
+}
+
+/// An account from an SS58 address (any prefix), `0x`-hex public key, or a `//Name` dev URI.
+pub fn parse_account(text: &str) -> Result<AccountId, Error> {
+	let text = text.trim();
+	if let Ok((who, _)) = AccountId::from_ss58check_with_version(text) {
+		return Ok(who);
+	}
+	if let Some(bytes) = unhex(text).and_then(|bytes| <[u8; 32]>::try_from(bytes).ok()) {
+		return Ok(AccountId::from(bytes));
+	}
+	if text.starts_with("//") {
+		if let Ok(pair) = sr25519::Pair::from_string(text, None) {
+			return Ok(AccountId::from(pair.public()));
+		}
+	}
+	Err(Error::BadAddress(text.to_string()))
+}
+
+/// The form the node's RPC parses (the generic SS58 prefix).
+fn rpc_address(who: &AccountId) -> String {
+	who.to_ss58check()
+}
+
+/// A transaction finalized on chain, with the events it caused.
+pub struct Finalized {
+	pub block_hash: String,
+	pub block_number: u32,
+	pub events: Vec<RuntimeEvent>,
+}
+
+/// A connection to a node.
+pub struct Node {
+	client: WsClient,
+	url: String,
+}
+
+impl Node {
+	/// Connect to `url` (e.g. `ws://127.0.0.1:9944`).
+	pub async fn connect(url: &str) -> Result<Self, Error> {
+		let client = WsClientBuilder::default()
+			.connection_timeout(Duration::from_secs(5))
+			.request_timeout(Duration::from_secs(60))
+			.build(url)
+			.await
+			.map_err(|_| Error::NodeUnreachable(url.to_string()))?;
+		Ok(Self { client, url: url.to_string() })
+	}
+
+	fn error(&self, error: ClientError) -> Error {
+		match error {
+			ClientError::Call(error) => Error::Rpc(match error.data() {
+				Some(data) => format!("{} ({})", error.message(), data.get()),
+				None => error.message().to_string(),
+			}),
+			ClientError::RestartNeeded(_) | ClientError::Transport(_) => {
+				Error::NodeUnreachable(self.url.clone())
+			},
+			other => Error::Rpc(other.to_string()),
+		}
+	}
+
+	async fn request<R: DeserializeOwned>(
+		&self,
+		method: &str,
+		params: ArrayParams,
+	) -> Result<R, Error> {
+		self.client.request(method, params).await.map_err(|error| self.error(error))
+	}
+
+	pub async fn genesis_hash(&self) -> Result<[u8; 32], Error> {
+		let hash: String = self.request("chain_getBlockHash", rpc_params![0]).await?;
+		unhex(&hash)
+			.and_then(|bytes| bytes.try_into().ok())
+			.ok_or_else(|| Error::Rpc(format!("bad genesis hash {hash}")))
+	}
+
+	/// The number of the last finalized block.
+	pub async fn finalized_number(&self) -> Result<u32, Error> {
+		let hash: String = self.request("chain_getFinalizedHead", rpc_params![]).await?;
+		let header: Value = self.request("chain_getHeader", rpc_params![hash]).await?;
+		header["number"]
+			.as_str()
+			.and_then(|number| u32::from_str_radix(number.trim_start_matches("0x"), 16).ok())
+			.ok_or_else(|| Error::Rpc("bad header".into()))
+	}
+
+	/// Balance, escrow and limits of `who` (`rupee_account`).
+	pub async fn account(&self, who: &AccountId) -> Result<Value, Error> {
+		self.request("rupee_account", rpc_params![rpc_address(who)]).await
+	}
+
+	/// KYC status of `who` (`kyc_accountStatus`).
+	pub async fn kyc_status(&self, who: &AccountId) -> Result<Value, Error> {
+		self.request("kyc_accountStatus", rpc_params![rpc_address(who)]).await
+	}
+
+	/// The purse of `device_key` (`vouchers_purse`).
+	pub async fn purse(&self, device_key: &[u8; 32]) -> Result<Option<Value>, Error> {
+		self.request("vouchers_purse", rpc_params![hex(device_key)]).await
+	}
+
+	/// Whether `voucher` was paid (`vouchers_status`): `NotRedeemed`, `Redeemed`, ...
+	pub async fn voucher_status(&self, voucher: &Voucher) -> Result<String, Error> {
+		let answer: Value = self.request("vouchers_status", rpc_params![voucher.to_text()]).await?;
+		Ok(answer["status"].as_str().unwrap_or_default().to_string())
+	}
+
+	/// The revocation list: device keys and digest (`vouchers_revocations`).
+	pub async fn revocations(&self) -> Result<(Vec<String>, String), Error> {
+		let answer: Value = self.request("vouchers_revocations", rpc_params![]).await?;
+		let keys = answer["entries"]
+			.as_array()
+			.map(|entries| {
+				entries
+					.iter()
+					.filter_map(|entry| entry["deviceKey"].as_str().map(String::from))
+					.collect()
+			})
+			.unwrap_or_default();
+		Ok((keys, answer["digest"].as_str().unwrap_or_default().to_string()))
+	}
+
+	/// Sign `call` as `signer`, submit it and wait until it is finalized, telling `progress`
+	/// each step. A transaction the pool refuses, or one that fails on chain, is
+	/// [`Error::Refused`] with the reason.
+	pub async fn submit(
+		&self,
+		signer: &sr25519::Pair,
+		call: RuntimeCall,
+		mut progress: impl FnMut(&str),
+	) -> Result<Finalized, Error> {
+		let who = AccountId::from(signer.public());
+		let nonce: u32 =
+			self.request("system_accountNextIndex", rpc_params![rpc_address(&who)]).await?;
+		let genesis = H256(self.genesis_hash().await?);
+		let extrinsic = rupee_runtime::client::signed_extrinsic(call, signer, nonce, genesis);
+		let encoded = hex(&extrinsic.encode());
+		let mut watch = self
+			.client
+			.subscribe::<Value, _>(
+				"author_submitAndWatchExtrinsic",
+				rpc_params![encoded.clone()],
+				"author_unwatchExtrinsic",
+			)
+			.await
+			.map_err(|error| match self.error(error) {
+				Error::Rpc(reason) => Error::Refused(explain_pool_error(&reason)),
+				other => other,
+			})?;
+		progress("submitted");
+		let block_hash = loop {
+			let status = tokio::time::timeout(FINALITY_TIMEOUT, watch.next())
+				.await
+				.map_err(|_| Error::Rpc("no finality within 120 s".into()))?
+				.ok_or_else(|| Error::NodeUnreachable(self.url.clone()))?
+				.map_err(|error| Error::Rpc(error.to_string()))?;
+			if let Some(hash) = status.get("finalized").and_then(Value::as_str) {
+				break hash.to_string();
+			}
+			if let Some(hash) = status.get("inBlock").and_then(Value::as_str) {
+				progress(&format!("in block {hash}"));
+			} else if let Some(state) = status.as_str() {
+				if matches!(state, "invalid" | "dropped") {
+					return Err(Error::Refused(format!("the transaction was {state}")));
+				}
+				progress(state);
+			} else if status.get("usurped").is_some() || status.get("finalityTimeout").is_some() {
+				return Err(Error::Refused(format!("the transaction was not finalized: {status}")));
+			}
+		};
+		let block: Value = self.request("chain_getBlock", rpc_params![block_hash.clone()]).await?;
+		let index = block["block"]["extrinsics"]
+			.as_array()
+			.and_then(|all| all.iter().position(|xt| xt.as_str() == Some(encoded.as_str())))
+			.ok_or_else(|| {
+				Error::Rpc("the finalized block does not hold the transaction".into())
+			})?;
+		let block_number = block["block"]["header"]["number"]
+			.as_str()
+			.and_then(|number| u32::from_str_radix(number.trim_start_matches("0x"), 16).ok())
+			.unwrap_or_default();
+		let events = self.events_of(&block_hash, index as u32).await?;
+		for event in &events {
+			if let RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
+				dispatch_error,
+				..
+			}) = event
+			{
+				return Err(Error::Refused(explain_dispatch_error(*dispatch_error)));
+			}
+		}
+		progress(&format!("finalized in block #{block_number}"));
+		Ok(Finalized { block_hash, block_number, events })
+	}
+
+	/// The events of extrinsic `index` of block `block_hash`.
+	async fn events_of(&self, block_hash: &str, index: u32) -> Result<Vec<RuntimeEvent>, Error> {
+		// twox128("System") ++ twox128("Events")
+		const EVENTS: &str = "0x26aa394eea5630e07c48ae0c9558cef780d41e5e16056765bc8461851072c9d7";
+		let data: Option<String> =
+			self.request("state_getStorage", rpc_params![EVENTS, block_hash]).await?;
+		let bytes = data.as_deref().and_then(unhex).unwrap_or_default();
+		let records = Vec::<frame_system::EventRecord<RuntimeEvent, H256>>::decode(&mut &bytes[..])
+			.map_err(|_| {
+				Error::Rpc("events do not decode: is the wallet for this runtime?".into())
+			})?;
+		Ok(records
+			.into_iter()
+			.filter(|record| record.phase == frame_system::Phase::ApplyExtrinsic(index))
+			.map(|record| record.event)
+			.collect())
+	}
+}
+
+/// A dispatch error as `Pallet.Error(details)`.
+pub fn explain_dispatch_error(error: sp_runtime::DispatchError) -> String {
+	match RuntimeError::from_dispatch_error(error) {
+		Some(error) => format!("{error:?}"),
+		None => format!("{error:?}"),
+	}
+}
+
+/// The transaction pool's refusal with the KYC gate's codes spelled out.
+fn explain_pool_error(reason: &str) -> String {
+	let code = reason
+		.split("Custom error: ")
+		.nth(1)
+		.and_then(|rest| rest.trim_matches(|c: char| !c.is_ascii_digit()).parse::<u8>().ok());
+	match code.and_then(rupee_primitives::PolicyError::from_code) {
+		Some(error) => format!("{error:?} (code {}): {reason}", error.code()),
+		None => reason.to_string(),
+	}
+}
+
+/// Read this wallet's own purse from the chain into its certificate, mark its sent vouchers
+/// that were paid, take the genesis hash and the revocation list, and update received
+/// vouchers that someone else redeemed.
+pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Error> {
+	let genesis = node.genesis_hash().await?;
+	wallet.state.genesis_hash = Some(hex(&genesis));
+	if let Ok(device) = offline::device(wallet) {
+		let device_key = device.public().0;
+		if let Some(purse) = node.purse(&device_key).await? {
+			let owner = purse["owner"]
+				.as_str()
+				.map(parse_account)
+				.transpose()?
+				.ok_or_else(|| Error::Rpc("purse without owner".into()))?;
+			let amount = |field: &str| purse[field].as_u64().unwrap_or_default() as u128;
+			let certificate = PurseCertificate {
+				version: VOUCHER_VERSION,
+				genesis_hash: genesis,
+				device_key,
+				owner: owner.into(),
+				escrow: amount("escrow"),
+				voucher_cap: amount("voucherCap"),
+				expires_at: purse["expiresAt"].as_u64().unwrap_or_default(),
+				synced_block: node.finalized_number().await?,
+			};
+			let active = purse["status"].as_str() == Some("Active");
+			wallet.state.certificate = active.then(|| certificate.to_text());
+		}
+		for index in 0..wallet.state.sent.len() {
+			if wallet.state.sent[index].redeemed {
+				continue;
+			}
+			let Ok(voucher) = Voucher::from_text(&wallet.state.sent[index].voucher) else {
+				continue;
+			};
+			let status = node.voucher_status(&voucher).await?;
+			wallet.state.sent[index].redeemed =
+				matches!(status.as_str(), "Redeemed" | "DoubleSpend");
+		}
+	}
+	for index in 0..wallet.state.received.len() {
+		if wallet.state.received[index].status != ReceivedStatus::Pending {
+			continue;
+		}
+		let Ok(voucher) = Voucher::from_text(&wallet.state.received[index].voucher) else {
+			continue;
+		};
+		if node.voucher_status(&voucher).await? == "Redeemed" {
+			wallet.state.received[index].status = ReceivedStatus::Redeemed;
+		}
+	}
+	let (revoked, digest) = node.revocations().await?;
+	wallet.state.revoked = revoked.into_iter().collect();
+	wallet.state.revocation_digest = Some(digest);
+	wallet.state.synced_at = Some(now);
+	wallet.save()
+}
+
+/// What one `redeem` did.
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RedeemReport {
+	pub submitted: usize,
+	pub redeemed: usize,
+	pub compensated: usize,
+	pub duplicates: usize,
+	pub refused: usize,
+	pub blocks: Vec<u32>,
+}
+
+/// Submit every redeemable received voucher, in batches of the runtime's bound, signed by this
+/// wallet's account; record what happened to each.
+pub async fn redeem(
+	wallet: &mut Wallet,
+	node: &Node,
+	mut progress: impl FnMut(&str),
+) -> Result<RedeemReport, Error> {
+	use frame_support::traits::Get;
+	let signer = offline::account(wallet)?;
+	let vouchers = offline::redeemable(wallet);
+	let batch_size =
+		<<rupee_runtime::Runtime as pallet_vouchers::Config>::MaxBatch as Get<u32>>::get() as usize;
+	let mut report = RedeemReport { submitted: vouchers.len(), ..Default::default() };
+	for batch in vouchers.chunks(batch_size) {
+		let call = RuntimeCall::Vouchers(pallet_vouchers::Call::redeem {
+			vouchers: frame_support::BoundedVec::truncate_from(batch.to_vec()),
+		});
+		let finalized = node.submit(&signer, call, &mut progress).await?;
+		report.blocks.push(finalized.block_number);
+		for event in finalized.events {
+			let RuntimeEvent::Vouchers(event) = event else { continue };
+			use pallet_vouchers::Event;
+			let (device_key, counter, status) = match event {
+				Event::VoucherRedeemed { device_key, counter, .. } => {
+					report.redeemed += 1;
+					(device_key, counter, ReceivedStatus::Redeemed)
+				},
+				Event::VictimCompensated {
+					device_key,
+					counter,
+					amount,
+					from_escrow,
+					from_balance,
+					..
+				} => {
+					report.compensated += 1;
+					let paid = from_escrow + from_balance;
+					(
+						device_key,
+						counter,
+						ReceivedStatus::Compensated { paid, claimed: amount - paid },
+					)
+				},
+				Event::DuplicateIgnored { device_key, counter } => {
+					report.duplicates += 1;
+					(device_key, counter, ReceivedStatus::Redeemed)
+				},
+				Event::VoucherRefused { device_key, counter, reason } => {
+					report.refused += 1;
+					let reason_text = match reason {
+						pallet_vouchers::VoucherRefusal::PaymentRefused(error) => {
+							format!("PaymentRefused({})", explain_dispatch_error(error))
+						},
+						other => format!("{other:?}"),
+					};
+					(
+						device_key,
+						counter,
+						ReceivedStatus::Refused {
+							reason: reason_text,
+							code: reason.code(),
+							retryable: reason.is_retryable(),
+						},
+					)
+				},
+				_ => continue,
+			};
+			let key = hex(&device_key);
+			if let Some(received) = wallet
+				.state
+				.received
+				.iter_mut()
+				.find(|received| received.device_key == key && received.counter == counter)
+			{
+				received.status = status;
+			}
+		}
+		wallet.save()?;
+	}
+	Ok(report)
+}
