@@ -250,10 +250,17 @@ impl Node {
 	}
 }
 
-/// A dispatch error as `Pallet.Error(details)`.
+/// A dispatch error as `Pallet.Error`, with the ledger's and the KYC layer's reason spelled
+/// out (pallet errors print only their variant name otherwise).
 pub fn explain_dispatch_error(error: sp_runtime::DispatchError) -> String {
 	match RuntimeError::from_dispatch_error(error) {
-		Some(error) => format!("{error:?}"),
+		Some(RuntimeError::Rupee(pallet_rupee::Error::Refused(reason))) => {
+			format!("Rupee.Refused({reason:?}, code {})", reason.code())
+		},
+		Some(RuntimeError::Vouchers(pallet_vouchers::Error::NotPermissioned(policy))) => {
+			format!("Vouchers.NotPermissioned({:?}, code {})", policy.0, policy.0.code())
+		},
+		Some(error) => format!("{error:?}").replacen('(', ".", 1).trim_end_matches(')').to_string(),
 		None => format!("{error:?}"),
 	}
 }

@@ -20,7 +20,7 @@ pub const STATE_FILE: &str = "wallet.json";
 
 /// What happened to a voucher this wallet received.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", tag = "state")]
+#[serde(rename_all = "camelCase")]
 pub enum ReceivedStatus {
 	/// Accepted offline, not yet redeemed.
 	Pending,
@@ -169,6 +169,29 @@ mod tests {
 		let mut reopened = Wallet::open(dir.path()).unwrap();
 		assert_eq!(reopened.reserve_counter().unwrap(), 2);
 		assert!(!dir.path().join(format!("{STATE_FILE}.tmp")).exists());
+	}
+
+	#[test]
+	fn every_received_status_round_trips_through_the_file() {
+		let dir = tempfile::tempdir().unwrap();
+		let mut wallet = Wallet::open(dir.path()).unwrap();
+		for status in [
+			ReceivedStatus::Pending,
+			ReceivedStatus::Redeemed,
+			ReceivedStatus::Compensated { paid: u128::MAX / 3, claimed: 1 },
+			ReceivedStatus::Refused { reason: "PurseSettled".into(), code: 9, retryable: false },
+		] {
+			wallet.state.received.push(ReceivedVoucher {
+				voucher: "RPV1".into(),
+				device_key: "0x00".into(),
+				counter: 1,
+				amount: u128::MAX,
+				received_at: 2,
+				status,
+			});
+		}
+		wallet.save().unwrap();
+		assert_eq!(Wallet::open(dir.path()).unwrap().state, wallet.state);
 	}
 
 	#[test]

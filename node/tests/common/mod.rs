@@ -19,8 +19,25 @@ use jsonrpsee::{
 };
 use serde_json::Value;
 
-/// The node binary cargo built for these tests.
-pub const NODE: &str = env!("CARGO_BIN_EXE_rupee-node");
+/// The node binary cargo built for these tests (empty when these helpers are compiled into
+/// another package's tests: see [`node_binary`]).
+pub const NODE: &str = match option_env!("CARGO_BIN_EXE_rupee-node") {
+	Some(path) => path,
+	None => "",
+};
+
+/// The node binary: [`NODE`], or for other packages' tests (the wallet's), the `rupee-node`
+/// that the same workspace build put next to their test binaries' directory.
+pub fn node_binary() -> PathBuf {
+	if !NODE.is_empty() {
+		return PathBuf::from(NODE);
+	}
+	let test_binary = std::env::current_exe().expect("the test binary's path");
+	let profile_dir = test_binary.parent().and_then(Path::parent).expect("target/<profile>/deps");
+	let node = profile_dir.join("rupee-node");
+	assert!(node.exists(), "{} is missing: build the workspace first", node.display());
+	node
+}
 
 static NEXT_PORT: AtomicU16 = AtomicU16::new(0);
 
@@ -116,7 +133,7 @@ impl Node {
 		let config = &self.config;
 		std::fs::create_dir_all(&config.base_path).unwrap();
 		let out = File::options().create(true).append(true).open(&self.log).unwrap();
-		let child = Command::new(NODE)
+		let child = Command::new(node_binary())
 			.arg("--chain")
 			.arg(&config.chain)
 			.arg("--base-path")
@@ -392,15 +409,18 @@ pub fn http_get(port: u16, path: &str) -> String {
 /// Write a node key for `name` and return its peer id.
 pub fn node_key(dir: &std::path::Path, name: &str) -> (std::path::PathBuf, String) {
 	let file = dir.join(format!("{name}.node-key"));
-	let status = Command::new(NODE)
+	let status = Command::new(node_binary())
 		.args(["key", "generate-node-key", "--file"])
 		.arg(&file)
 		.stderr(std::process::Stdio::null())
 		.status()
 		.unwrap();
 	assert!(status.success());
-	let out =
-		Command::new(NODE).args(["key", "inspect-node-key", "--file"]).arg(&file).output().unwrap();
+	let out = Command::new(node_binary())
+		.args(["key", "inspect-node-key", "--file"])
+		.arg(&file)
+		.output()
+		.unwrap();
 	assert!(out.status.success());
 	(file, String::from_utf8(out.stdout).unwrap().trim().to_string())
 }

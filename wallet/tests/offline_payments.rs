@@ -1,0 +1,197 @@
+//! End to end with the real node and the real `rupee-wallet` binary: fund a purse online; with
+//! the node stopped, pay two payees offline and check the vouchers offline; restart; redeem;
+//! balances match. Then a double spend from a restored backup of the payer's wallet: caught on
+//! redemption, evidence on chain, the owner frozen, nobody paid twice.
+
+#[path = "../../node/tests/common/mod.rs"]
+mod common;
+
+use std::{path::Path, process::Command, time::Duration};
+
+use common::{test_dir, NodeConfig};
+use jsonrpsee::{core::client::ClientT, rpc_params};
+use serde_json::Value;
+
+const WALLET: &str = env!("CARGO_BIN_EXE_rupee-wallet");
+
+/// Run `rupee-wallet --json` with `args` on the wallet in `dir`; its exit code and JSON answer.
+fn wallet(dir: &Path, node: &str, args: &[&str]) -> (i32, Value) {
+	let out = Command::new(WALLET)
+		.arg("--wallet")
+		.arg(dir)
+		.args(["--node", node, "--json"])
+		.args(args)
+		.output()
+		.expect("run rupee-wallet");
+	let stdout = String::from_utf8_lossy(&out.stdout);
+	let json = serde_json::from_str(stdout.trim()).unwrap_or_else(|_| {
+		panic!(
+			"rupee-wallet {args:?} printed no JSON:\n{stdout}\n{}",
+			String::from_utf8_lossy(&out.stderr)
+		)
+	});
+	(out.status.code().unwrap_or(-1), json)
+}
+
+/// Like [`wallet`], and the command must succeed.
+fn ok(dir: &Path, node: &str, args: &[&str]) -> Value {
+	let (code, json) = wallet(dir, node, args);
+	assert_eq!(code, 0, "rupee-wallet {args:?} failed: {json}");
+	assert_eq!(json["ok"], true);
+	json
+}
+
+async fn free(client: &jsonrpsee::ws_client::WsClient, who: &str) -> u128 {
+	let view: Value = client.request("rupee_account", rpc_params![who]).await.unwrap();
+	view["free"].as_u64().unwrap() as u128
+}
+
+fn generic_address(uri: &str) -> String {
+	use sp_core::{crypto::Ss58Codec, Pair};
+	let pair = sp_core::sr25519::Pair::from_string(uri, None).unwrap();
+	sp_runtime::AccountId32::from(pair.public()).to_ss58check()
+}
+
+#[tokio::test]
+async fn offline_payments_settle_and_a_double_spend_is_caught() {
+	let dir = test_dir("wallet-offline");
+	let mut node = common::Node::start(NodeConfig::dev_validator(&dir)).await;
+	let url = node.url();
+	let client = node.client().await;
+	let supply_before: Value = client.request("rupee_supply", rpc_params![]).await.unwrap();
+
+	let (dave, ferdie, eve) = (dir.join("dave"), dir.join("ferdie"), dir.join("eve"));
+	let ferdie_address = ok(&ferdie, &url, &["init", "--account", "//Ferdie"])["account"]
+		.as_str()
+		.unwrap()
+		.to_string();
+	let eve_address =
+		ok(&eve, &url, &["init", "--account", "//Eve"])["account"].as_str().unwrap().to_string();
+	ok(&dave, &url, &["init", "--account", "//Dave"]);
+	let (dave_rpc, ferdie_rpc, eve_rpc) =
+		(generic_address("//Dave"), generic_address("//Ferdie"), generic_address("//Eve"));
+	let (dave_start, ferdie_start, eve_start) = (
+		free(&client, &dave_rpc).await,
+		free(&client, &ferdie_rpc).await,
+		free(&client, &eve_rpc).await,
+	);
+
+	// Online: Dave funds a purse with 3,000 PKR; the payees sync.
+	let funded = ok(&dave, &url, &["purse", "fund", "--amount", "3,000"]);
+	assert_eq!(funded["escrow"], "300000");
+	assert_eq!(funded["voucherCap"], "100000", "L0 voucher cap: 1,000 PKR");
+	ok(&ferdie, &url, &["sync"]);
+	ok(&eve, &url, &["sync"]);
+	// A backup of Dave's wallet, restored later to double spend.
+	let backup = dir.join("dave-backup");
+	std::fs::create_dir_all(&backup).unwrap();
+	std::fs::copy(dave.join("wallet.json"), backup.join("wallet.json")).unwrap();
+
+	// Offline: the node is down.
+	assert!(node.interrupt(Duration::from_secs(60)).success());
+	let (code, answer) = wallet(&dave, &url, &["balance"]);
+	assert_eq!(code, 3, "node unreachable: {answer}");
+	assert!(answer["error"].as_str().unwrap().contains("cannot reach the node"));
+
+	let qr = dir.join("voucher.png");
+	let to_ferdie = ok(
+		&dave,
+		&url,
+		&[
+			"pay",
+			"--offline",
+			"--to",
+			&ferdie_address,
+			"--amount",
+			"1,000",
+			"--qr",
+			qr.to_str().unwrap(),
+		],
+	);
+	assert_eq!(to_ferdie["counter"], 0);
+	assert!(std::fs::read(&qr).unwrap().starts_with(b"\x89PNG"));
+	let to_eve = ok(&dave, &url, &["pay", "--offline", "--to", &eve_address, "--amount", "500"]);
+	assert_eq!(to_eve["counter"], 1);
+	// The payer's own wallet refuses more than one voucher may pay.
+	let (code, answer) =
+		wallet(&dave, &url, &["pay", "--offline", "--to", &eve_address, "--amount", "1,000.01"]);
+	assert_eq!(code, 4, "{answer}");
+
+	let voucher = |answer: &Value| answer["voucher"].as_str().unwrap().to_string();
+	let certificate = to_ferdie["certificate"].as_str().unwrap().to_string();
+	ok(&ferdie, &url, &["receive", &voucher(&to_ferdie), "--certificate", &certificate]);
+	ok(&eve, &url, &["receive", &voucher(&to_eve), "--certificate", &certificate]);
+	// Offline checks: a voucher for someone else, the same voucher twice, a damaged one.
+	let (code, answer) =
+		wallet(&ferdie, &url, &["receive", &voucher(&to_eve), "--certificate", &certificate]);
+	assert_eq!(code, 4);
+	assert!(answer["error"].as_str().unwrap().contains("pays another account"), "{answer}");
+	let (code, answer) = wallet(&ferdie, &url, &["receive", &voucher(&to_ferdie)]);
+	assert_eq!(code, 4);
+	assert!(answer["error"].as_str().unwrap().contains("already received"), "{answer}");
+	let mut damaged = voucher(&to_ferdie);
+	damaged.replace_range(20..21, if &damaged[20..21] == "A" { "B" } else { "A" });
+	let (code, answer) = wallet(&ferdie, &url, &["receive", &damaged]);
+	assert_eq!(code, 2);
+	assert!(answer["error"].as_str().unwrap().contains("BadChecksum"), "{answer}");
+
+	// Online again: redeem; balances match.
+	node.restart().await;
+	let client = node.client().await;
+	let report = ok(&ferdie, &url, &["redeem"])["report"].clone();
+	assert_eq!((report["submitted"].as_u64(), report["redeemed"].as_u64()), (Some(1), Some(1)));
+	let report = ok(&eve, &url, &["redeem"])["report"].clone();
+	assert_eq!(report["redeemed"], 1);
+	assert_eq!(free(&client, &ferdie_rpc).await, ferdie_start + 100_000);
+	assert_eq!(free(&client, &eve_rpc).await, eve_start + 50_000);
+	assert_eq!(free(&client, &dave_rpc).await, dave_start - 300_000);
+	let dave_view: Value =
+		client.request("rupee_account", rpc_params![dave_rpc.clone()]).await.unwrap();
+	assert_eq!(dave_view["escrowed"], 150_000);
+	// Redeeming again does nothing.
+	assert_eq!(ok(&ferdie, &url, &["redeem"])["report"]["submitted"], 0);
+
+	// The double spend: the restored backup reuses counter 0, paying Eve 800 PKR.
+	let fraud = ok(&backup, &url, &["pay", "--offline", "--to", &eve_address, "--amount", "800"]);
+	assert_eq!(fraud["counter"], 0, "the backup does not know counter 0 was used");
+	ok(&eve, &url, &["receive", &voucher(&fraud)]);
+	let check: Value =
+		client.request("vouchers_check", rpc_params![voucher(&fraud)]).await.unwrap();
+	assert_eq!(check["outcome"]["doubleSpend"]["kind"], "CounterReuse", "{check}");
+	let report = ok(&eve, &url, &["redeem"])["report"].clone();
+	assert_eq!((report["redeemed"].as_u64(), report["compensated"].as_u64()), (Some(0), Some(1)));
+
+	// Evidence on chain, purse revoked, owner frozen, nobody paid twice, no money created.
+	let status: Value =
+		client.request("vouchers_status", rpc_params![voucher(&fraud)]).await.unwrap();
+	assert_eq!(status["status"], "DoubleSpend");
+	let first: Value =
+		client.request("vouchers_status", rpc_params![voucher(&to_ferdie)]).await.unwrap();
+	assert_eq!(first["status"], "Redeemed");
+	let revoked: Value = client.request("vouchers_revocations", rpc_params![]).await.unwrap();
+	let device_key = ok(&dave, &url, &["address"])["deviceKey"].as_str().unwrap().to_string();
+	assert_eq!(revoked["entries"][0]["deviceKey"], device_key.as_str());
+	assert_eq!(revoked["entries"][0]["reason"], "Compromised");
+	let kyc: Value =
+		client.request("kyc_accountStatus", rpc_params![dave_rpc.clone()]).await.unwrap();
+	assert_eq!(kyc["frozen"], true, "{kyc}");
+	assert_eq!(free(&client, &ferdie_rpc).await, ferdie_start + 100_000);
+	assert_eq!(free(&client, &eve_rpc).await, eve_start + 50_000 + 80_000);
+	let supply_after: Value = client.request("rupee_supply", rpc_params![]).await.unwrap();
+	assert_eq!(supply_after["totalIssuance"], supply_before["totalIssuance"]);
+	// The frozen owner cannot pay online; the chain says why.
+	let (code, answer) = wallet(&dave, &url, &["pay", "--to", &eve_address, "--amount", "1"]);
+	assert_eq!(code, 4, "{answer}");
+	assert!(answer["error"].as_str().unwrap().contains("Frozen"), "{answer}");
+	// Eve's wallet learns of the revocation when it syncs; further vouchers of that purse are
+	// rejected offline.
+	let synced = ok(&eve, &url, &["sync"]);
+	assert_eq!(synced["revoked"][0], device_key.as_str());
+	let late = ok(&backup, &url, &["pay", "--offline", "--to", &eve_address, "--amount", "10"]);
+	let (code, answer) = wallet(&eve, &url, &["receive", &voucher(&late)]);
+	assert_eq!(code, 4);
+	assert!(
+		answer["error"].as_str().unwrap().contains("closed or caught double spending"),
+		"{answer}"
+	);
+}
