@@ -11,11 +11,13 @@
 //!   account may send or receive, so no permission logic is copied between pallets.
 //! * [`Escrow`]: the ledger's escrow, through which the vouchers pallet locks purse funds.
 //! * [`voucher`]: the offline voucher format (version 1), its signing payload and codecs.
+//! * [`hex`]: `0x`-hex, the way JSON-RPC spells bytes.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+pub mod hex;
 pub mod voucher;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

@@ -91,6 +91,9 @@ enum Command {
 	},
 	/// Submit the received vouchers for payment and wait for finality.
 	Redeem,
+	/// Print the received vouchers not yet paid, one per line, for anyone to redeem on this
+	/// wallet's behalf. Offline.
+	Export,
 }
 
 #[derive(Subcommand)]
@@ -333,6 +336,11 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 				),
 				json!({ "ok": true, "counter": voucher.body.counter, "amount": voucher.body.amount.to_string() }),
 			))
+		},
+		Command::Export => {
+			let pending: Vec<String> =
+				offline::redeemable(&wallet).iter().map(Voucher::to_text).collect();
+			Ok(output(pending.join("\n"), json!({ "ok": true, "vouchers": pending })))
 		},
 		Command::Redeem => {
 			let node = Node::connect(&cli.node).await?;

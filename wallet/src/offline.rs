@@ -193,30 +193,7 @@ impl std::fmt::Display for ReceiveError {
 	}
 }
 
-/// `0x`-hex of bytes.
-pub fn hex(bytes: &[u8]) -> String {
-	let mut text = String::from("0x");
-	for byte in bytes {
-		text.push_str(&format!("{byte:02x}"));
-	}
-	text
-}
-
-/// Bytes of `0x`-hex.
-pub fn unhex(text: &str) -> Option<Vec<u8>> {
-	let digits = text.strip_prefix("0x")?;
-	if digits.len() % 2 != 0 {
-		return None;
-	}
-	(0..digits.len())
-		.step_by(2)
-		.map(|at| u8::from_str_radix(digits.get(at..at + 2)?, 16).ok())
-		.collect()
-}
-
-fn bytes32(text: &str) -> Option<[u8; 32]> {
-	unhex(text).and_then(|bytes| bytes.try_into().ok())
-}
+pub use rupee_primitives::hex::{decode as unhex, decode32 as bytes32, encode as hex};
 
 /// The device key pair of this wallet's purse.
 pub fn device(wallet: &Wallet) -> Result<sr25519::Pair, Error> {

@@ -135,6 +135,9 @@ async fn offline_payments_settle_and_a_double_spend_is_caught() {
 	assert_eq!(code, 2);
 	assert!(answer["error"].as_str().unwrap().contains("BadChecksum"), "{answer}");
 
+	let exported = ok(&ferdie, &url, &["export"]);
+	assert_eq!(exported["vouchers"], serde_json::json!([voucher(&to_ferdie)]));
+
 	// Online again: redeem; balances match.
 	node.restart().await;
 	let client = node.client().await;

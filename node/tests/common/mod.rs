@@ -303,11 +303,10 @@ pub fn aura_slot(header: &Value) -> Option<u64> {
 }
 
 pub fn hex_bytes(hex: &str) -> Vec<u8> {
-	let hex = hex.trim_start_matches("0x");
-	(0..hex.len())
-		.step_by(2)
-		.map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex"))
-		.collect()
+	if hex.is_empty() {
+		return Vec::new();
+	}
+	rupee_primitives::hex::decode(hex).expect("0x-hex")
 }
 
 /// The genesis hash of the chain the client is connected to.
@@ -323,12 +322,7 @@ pub async fn next_nonce(client: &WsClient, who: &rupee_runtime::AccountId) -> u3
 
 /// Hex of SCALE bytes, as JSON-RPC wants them.
 pub fn to_hex(bytes: &[u8]) -> String {
-	let mut hex = String::with_capacity(2 + bytes.len() * 2);
-	hex.push_str("0x");
-	for byte in bytes {
-		hex.push_str(&format!("{byte:02x}"));
-	}
-	hex
+	rupee_primitives::hex::encode(bytes)
 }
 
 /// Sign `call` as `signer` with its next nonce, submit it with `author_submitAndWatchExtrinsic`

@@ -242,7 +242,8 @@ impl<T: Config> Pallet<T> {
 
 			log::warn!(
 				target: LOG_TARGET,
-				"double spend ({kind:?}) by purse {device_key:?} of {owner:?}, counter {}",
+				"double spend ({kind:?}) by purse {} of {owner:?}, counter {}",
+				rupee_primitives::hex::encode(&device_key),
 				body.counter
 			);
 			Self::deposit_event(Event::DoubleSpendDetected {

@@ -23,27 +23,7 @@ use sp_runtime::traits::Block as BlockT;
 /// The error code of a runtime API call that failed (e.g. an unknown block).
 pub const RUNTIME_ERROR: i32 = 1;
 
-/// `bytes` as `0x`-prefixed lower-case hex.
-pub fn to_hex(bytes: &[u8]) -> String {
-	let mut text = String::with_capacity(2 + bytes.len() * 2);
-	text.push_str("0x");
-	for byte in bytes {
-		text.push_str(&format!("{byte:02x}"));
-	}
-	text
-}
-
-/// `0x`-prefixed hex as bytes, or `None` if it is not.
-pub fn from_hex(text: &str) -> Option<Vec<u8>> {
-	let digits = text.strip_prefix("0x")?;
-	if digits.len() % 2 != 0 {
-		return None;
-	}
-	(0..digits.len())
-		.step_by(2)
-		.map(|at| u8::from_str_radix(digits.get(at..at + 2)?, 16).ok())
-		.collect()
-}
+pub use rupee_primitives::hex::{decode as from_hex, encode as to_hex};
 
 fn invalid_params(message: &str, data: impl Into<String>) -> ErrorObjectOwned {
 	ErrorObject::owned(INVALID_PARAMS_CODE, message, Some(data.into()))
@@ -238,13 +218,9 @@ mod tests {
 	use super::*;
 
 	#[test]
-	fn hex_round_trips_and_rejects_junk() {
-		assert_eq!(to_hex(&[0, 255, 16]), "0x00ff10");
-		assert_eq!(from_hex("0x00ff10"), Some(vec![0, 255, 16]));
-		assert_eq!(from_hex("00ff"), None);
-		assert_eq!(from_hex("0x0"), None);
-		assert_eq!(from_hex("0xzz"), None);
+	fn device_keys_are_32_bytes_of_hex() {
 		assert!(parse_device_key("0x1234").is_err());
+		assert!(parse_device_key("1234").is_err());
 		assert!(parse_device_key(&to_hex(&[7; 32])).is_ok());
 	}
 

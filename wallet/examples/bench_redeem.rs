@@ -1,0 +1,173 @@
+//! Redemption throughput on a real node: `scripts/bench-redeem.sh` starts a dev node and runs
+//! this. Eve funds a purse; her device signs N vouchers to Ferdie (timed: wallet sign and
+//! offline verify per voucher); Ferdie submits them in batches of the runtime's bound, all at
+//! once; the vouchers redeemed in finalized blocks are counted until all N are.
+//!
+//! Usage: bench_redeem <ws-url> <vouchers>
+
+use std::{
+	collections::BTreeMap,
+	time::{Duration, Instant},
+};
+
+use codec::{Decode, Encode};
+use frame_support::traits::Get;
+use jsonrpsee::{
+	core::client::{ClientT, SubscriptionClientT},
+	rpc_params,
+	ws_client::WsClientBuilder,
+};
+use rupee_primitives::voucher::{Voucher, VoucherBody, VOUCHER_VERSION};
+use rupee_runtime::{AccountId, RuntimeCall, RuntimeEvent};
+use rupee_wallet::{offline::hex, online::Node};
+use serde_json::Value;
+use sp_core::{sr25519, Pair, H256};
+
+fn number(header: &Value) -> u64 {
+	u64::from_str_radix(header["number"].as_str().unwrap().trim_start_matches("0x"), 16).unwrap()
+}
+
+#[tokio::main]
+async fn main() {
+	let args: Vec<String> = std::env::args().collect();
+	let url = args.get(1).cloned().unwrap_or_else(|| "ws://127.0.0.1:9944".into());
+	let count: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(10_000);
+	let batch =
+		<<rupee_runtime::Runtime as pallet_vouchers::Config>::MaxBatch as Get<u32>>::get() as usize;
+
+	let node = Node::connect(&url).await.expect("node");
+	let client = WsClientBuilder::default()
+		.request_timeout(Duration::from_secs(120))
+		.max_concurrent_requests(4096)
+		.build(&url)
+		.await
+		.unwrap();
+	let eve = sr25519::Pair::from_string("//Eve", None).unwrap();
+	let ferdie = sr25519::Pair::from_string("//Ferdie", None).unwrap();
+	let device =
+		sr25519::Pair::from_string(&format!("//bench-device-{}", std::process::id()), None)
+			.unwrap();
+	let genesis = node.genesis_hash().await.unwrap();
+
+	let fund = RuntimeCall::Vouchers(pallet_vouchers::Call::fund_purse {
+		device_key: device.public().0,
+		amount: count as u128,
+	});
+	node.submit(&eve, fund, |_| {}).await.expect("Eve funds the purse");
+	let payee: [u8; 32] = AccountId::from(ferdie.public()).into();
+
+	let start = Instant::now();
+	let vouchers: Vec<Voucher> = (0..count as u64)
+		.map(|counter| {
+			Voucher::sign(
+				VoucherBody {
+					version: VOUCHER_VERSION,
+					genesis_hash: genesis,
+					device_key: device.public().0,
+					counter,
+					payee,
+					amount: 1,
+					issued_at: 0,
+				},
+				&device,
+			)
+		})
+		.collect();
+	let sign = start.elapsed() / count as u32;
+	let start = Instant::now();
+	assert!(vouchers.iter().all(Voucher::signature_is_valid));
+	let verify = start.elapsed() / count as u32;
+
+	let nonce: u32 = client
+		.request(
+			"system_accountNextIndex",
+			rpc_params![AccountId::from(ferdie.public()).to_string()],
+		)
+		.await
+		.unwrap();
+	let extrinsics: Vec<String> = vouchers
+		.chunks(batch)
+		.enumerate()
+		.map(|(index, chunk)| {
+			let call = RuntimeCall::Vouchers(pallet_vouchers::Call::redeem {
+				vouchers: frame_support::BoundedVec::truncate_from(chunk.to_vec()),
+			});
+			let xt = rupee_runtime::client::signed_extrinsic(
+				call,
+				&ferdie,
+				nonce + index as u32,
+				H256(genesis),
+			);
+			hex(&xt.encode())
+		})
+		.collect();
+
+	let mut heads = client
+		.subscribe::<Value, _>(
+			"chain_subscribeFinalizedHeads",
+			rpc_params![],
+			"chain_unsubscribeFinalizedHeads",
+		)
+		.await
+		.unwrap();
+	let first_head = number(&heads.next().await.unwrap().unwrap());
+	let start = Instant::now();
+	let submissions = extrinsics
+		.iter()
+		.map(|xt| client.request::<Value, _>("author_submitExtrinsic", rpc_params![xt]));
+	for result in futures::future::join_all(submissions).await {
+		result.expect("the pool accepts every batch");
+	}
+	let submitted = start.elapsed();
+
+	const EVENTS: &str = "0x26aa394eea5630e07c48ae0c9558cef780d41e5e16056765bc8461851072c9d7";
+	let mut per_block = BTreeMap::new();
+	let mut done = first_head;
+	let mut redeemed = 0usize;
+	while redeemed < count {
+		let head = tokio::time::timeout(Duration::from_secs(120), heads.next())
+			.await
+			.expect("finality stalled")
+			.unwrap()
+			.unwrap();
+		for block in done + 1..=number(&head) {
+			let hash: String =
+				client.request("chain_getBlockHash", rpc_params![block]).await.unwrap();
+			let data: Option<String> =
+				client.request("state_getStorage", rpc_params![EVENTS, hash]).await.unwrap();
+			let bytes = rupee_wallet::offline::unhex(&data.unwrap_or_default()).unwrap_or_default();
+			let records =
+				Vec::<frame_system::EventRecord<RuntimeEvent, H256>>::decode(&mut &bytes[..])
+					.unwrap();
+			let n = records
+				.iter()
+				.filter(|record| {
+					matches!(
+						record.event,
+						RuntimeEvent::Vouchers(pallet_vouchers::Event::VoucherRedeemed { .. })
+					)
+				})
+				.count();
+			if n > 0 {
+				per_block.insert(block, n);
+				redeemed += n;
+			}
+		}
+		done = number(&head);
+	}
+	let elapsed = start.elapsed();
+	let blocks = per_block.len();
+	let best = per_block.values().max().copied().unwrap_or(0);
+	println!(
+		"vouchers redeemed and finalized: {count} in {:.1} s (submission took {:.1} s)",
+		elapsed.as_secs_f64(),
+		submitted.as_secs_f64()
+	);
+	println!("throughput: {:.0} vouchers/s finalized", count as f64 / elapsed.as_secs_f64());
+	println!("blocks with redemptions: {blocks}, most in one block: {best} (batches of {batch})");
+	println!(
+		"wallet, per voucher: sign {:.1} µs, verify {:.1} µs",
+		sign.as_secs_f64() * 1e6,
+		verify.as_secs_f64() * 1e6
+	);
+}
