@@ -1,0 +1,134 @@
+//! Mock runtime and the guard rails: who may change the set, bounds, duplicates, keys, and what
+//! the session manager hands to `pallet-session`.
+
+use frame_support::{
+	assert_noop, assert_ok, derive_impl,
+	traits::{ConstU32, Contains},
+};
+use frame_system::EnsureRoot;
+use pallet_session::SessionManager;
+use sp_runtime::{BuildStorage, DispatchError};
+
+use crate::{self as pallet_validators, *};
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(RuntimeCall, RuntimeEvent, RuntimeError, RuntimeOrigin, RuntimeTask)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Validators = pallet_validators;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = frame_system::mocking::MockBlock<Test>;
+}
+
+/// Accounts below 100 registered session keys.
+pub struct KeysBelow100;
+impl Contains<u64> for KeysBelow100 {
+	fn contains(who: &u64) -> bool {
+		*who < 100
+	}
+}
+
+impl Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type AddOrigin = EnsureRoot<u64>;
+	type RemoveOrigin = EnsureRoot<u64>;
+	type HasSessionKeys = KeysBelow100;
+	type MinValidators = ConstU32<2>;
+	type MaxValidators = ConstU32<4>;
+}
+
+fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_validators::GenesisConfig::<Test> { validators: vec![1, 2, 3] }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	let mut ext: sp_io::TestExternalities = storage.into();
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+fn set() -> Vec<u64> {
+	pallet_validators::Validators::<Test>::get().into_inner()
+}
+
+#[test]
+fn genesis_hands_its_set_to_the_first_session_and_nothing_changes_until_a_motion() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(Validators::new_session_genesis(0), Some(vec![1, 2, 3]));
+		assert_eq!(Validators::new_session(1), None);
+	});
+}
+
+#[test]
+fn governance_adds_a_validator_for_the_next_session() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Validators::add_validator(RuntimeOrigin::root(), 4));
+		System::assert_last_event(Event::ValidatorAdded { who: 4 }.into());
+		assert_eq!(set(), vec![1, 2, 3, 4]);
+		assert_eq!(Validators::new_session(1), Some(vec![1, 2, 3, 4]));
+		System::assert_last_event(Event::NewSession { index: 1, count: 4 }.into());
+		// Handed out once: the next session keeps it.
+		assert_eq!(Validators::new_session(2), None);
+	});
+}
+
+#[test]
+fn governance_removes_a_validator_for_the_next_session() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Validators::remove_validator(RuntimeOrigin::root(), 2));
+		System::assert_last_event(Event::ValidatorRemoved { who: 2 }.into());
+		assert_eq!(Validators::new_session(1), Some(vec![1, 3]));
+	});
+}
+
+#[test]
+fn plain_accounts_cannot_change_the_set() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			Validators::add_validator(RuntimeOrigin::signed(1), 4),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Validators::remove_validator(RuntimeOrigin::signed(1), 2),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn guard_rails_hold() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			Validators::add_validator(RuntimeOrigin::root(), 2),
+			Error::<Test>::AlreadyValidator
+		);
+		assert_noop!(
+			Validators::add_validator(RuntimeOrigin::root(), 100),
+			Error::<Test>::NoSessionKeys
+		);
+		assert_ok!(Validators::add_validator(RuntimeOrigin::root(), 4));
+		assert_noop!(
+			Validators::add_validator(RuntimeOrigin::root(), 5),
+			Error::<Test>::TooManyValidators
+		);
+		assert_noop!(
+			Validators::remove_validator(RuntimeOrigin::root(), 9),
+			Error::<Test>::NotValidator
+		);
+		assert_ok!(Validators::remove_validator(RuntimeOrigin::root(), 4));
+		assert_ok!(Validators::remove_validator(RuntimeOrigin::root(), 3));
+		assert_noop!(
+			Validators::remove_validator(RuntimeOrigin::root(), 2),
+			Error::<Test>::TooFewValidators
+		);
+		assert_eq!(set(), vec![1, 2]);
+	});
+}
