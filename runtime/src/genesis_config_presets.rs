@@ -28,7 +28,8 @@ use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRE
 use sp_keyring::Sr25519Keyring;
 
 use crate::{
-	AccountId, AuraConfig, GrandpaConfig, KycConfig, RuntimeGenesisConfig, RupeeConfig, SudoConfig,
+	AccountId, AuraConfig, BoardMembershipConfig, GrandpaConfig, KycConfig, RuntimeGenesisConfig,
+	RupeeConfig, SudoConfig,
 };
 
 /// Name of the preset banks copy to start a pilot network.
@@ -100,11 +101,20 @@ impl Economy {
 	}
 }
 
-/// The genesis every preset shares: validators, the economy, and an optional sudo key that only
-/// the development chain sets.
-fn genesis(validators: Vec<Validator>, sudo: Option<AccountId>, economy: Economy) -> Value {
+/// The genesis every preset shares: validators, the Board's governors, the economy, and an
+/// optional sudo key that only the development chain sets.
+fn genesis(
+	validators: Vec<Validator>,
+	governors: Vec<AccountId>,
+	sudo: Option<AccountId>,
+	economy: Economy,
+) -> Value {
 	assert!(!validators.is_empty(), "a chain needs at least one validator");
+	assert!(!governors.is_empty(), "a chain needs a Board");
 	build_struct_json_patch!(RuntimeGenesisConfig {
+		board_membership: BoardMembershipConfig {
+			members: governors.try_into().expect("governors within the Board's MaxMembers"),
+		},
 		aura: AuraConfig { authorities: validators.iter().map(|v| v.aura.clone()).collect() },
 		grandpa: GrandpaConfig {
 			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect(),
@@ -136,15 +146,28 @@ pub fn dev_validators(count: usize) -> Vec<Validator> {
 	.collect()
 }
 
-/// `development`: one validator (Alice) that starts producing blocks at once; Alice holds
-/// sudo so a newcomer can try privileged calls alone.
+/// `development`: one validator (Alice) that starts producing blocks at once; Alice is the
+/// one-member Board and holds sudo, so a newcomer can govern alone.
 fn development_genesis() -> Value {
-	genesis(dev_validators(1), Some(Sr25519Keyring::Alice.to_account_id()), Economy::development())
+	let alice = Sr25519Keyring::Alice.to_account_id();
+	genesis(dev_validators(1), vec![alice.clone()], Some(alice), Economy::development())
 }
 
-/// `local_testnet`: four validators (Alice, Bob, Charlie, Dave) on one machine; no sudo.
+/// `local_testnet`: four validators (Alice, Bob, Charlie, Dave) on one machine; a Board of
+/// Alice, Bob and Charlie (two of them pass a two-thirds motion); no sudo.
 fn local_testnet_genesis() -> Value {
-	genesis(dev_validators(4), None, Economy::development())
+	use Sr25519Keyring::{Alice, Bob, Charlie};
+	let board = vec![Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id()];
+	genesis(dev_validators(4), board, None, Economy::development())
+}
+
+/// Number of governor slots in the pilot template.
+pub const PILOT_GOVERNOR_SLOTS: u8 = 3;
+
+/// The placeholder account of pilot governor slot `slot`: the byte `0xB0 + slot` repeated.
+/// Nobody holds its secret; the central bank replaces it with its governors' accounts.
+pub fn pilot_governor_placeholder(slot: u8) -> AccountId {
+	AccountId::from([0xB0 + slot; 32])
 }
 
 /// The placeholder key of pilot validator slot `slot`: the byte `slot` repeated. Nobody holds
@@ -154,10 +177,16 @@ pub fn pilot_placeholder(slot: u8) -> Validator {
 	Validator { aura: AuraId::unchecked_from(raw), grandpa: GrandpaId::unchecked_from(raw) }
 }
 
-/// `pilot`: the template for a network of banks. Validator keys are placeholders; no sudo,
-/// no providers, no money: the Board accredits the banks and sets the ceiling and issuer.
+/// `pilot`: the template for a network of banks. Validator keys and the Board's governors are
+/// placeholders; no sudo, no providers, no money: the Board accredits the banks and sets the
+/// ceiling and issuer.
 fn pilot_genesis() -> Value {
-	genesis((1..=PILOT_VALIDATOR_SLOTS).map(pilot_placeholder).collect(), None, Economy::empty())
+	genesis(
+		(1..=PILOT_VALIDATOR_SLOTS).map(pilot_placeholder).collect(),
+		(1..=PILOT_GOVERNOR_SLOTS).map(pilot_governor_placeholder).collect(),
+		None,
+		Economy::empty(),
+	)
 }
 
 /// The genesis patch of a preset, as JSON bytes; `None` for an unknown preset name.

@@ -99,7 +99,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("rupee"),
 	impl_name: alloc::borrow::Cow::Borrowed("rupee-runtime"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -164,6 +164,28 @@ mod runtime {
 	/// Offline payments: purses, vouchers, double-spend handling.
 	#[runtime::pallet_index(12)]
 	pub type Vouchers = pallet_vouchers;
+
+	/// The central bank's Board: governors propose, vote and execute motions.
+	#[runtime::pallet_index(13)]
+	pub type Board = pallet_collective<Instance1>;
+
+	/// Who sits on the Board; changed only by a Board motion.
+	#[runtime::pallet_index(14)]
+	pub type BoardMembership = pallet_membership<Instance1>;
+
+	/// Large motions (a runtime for an upgrade) stored by hash.
+	#[runtime::pallet_index(15)]
+	pub type Preimage = pallet_preimage;
+
+	/// The Board's path to Root: whitelist a call's hash, then dispatch it.
+	#[runtime::pallet_index(16)]
+	pub type Whitelist = pallet_whitelist;
+
+	/// An empty currency for the deposits `pallet-preimage` and `pallet-session` are written
+	/// against; nobody holds any and its calls are disabled (see `configs/governance.rs`).
+	#[runtime::pallet_index(20)]
+	#[runtime::disable_call]
+	pub type Deposits = pallet_balances;
 }
 
 /// The address format for describing accounts.

@@ -1,0 +1,151 @@
+//! Governance: the Board, the origins every privileged call needs, and the path to Root.
+//!
+//! Nobody holds a master key. The central bank's **Board** (`pallet-collective`, instance
+//! [`BoardCollective`]) decides by motions: a governor proposes a call with a threshold, the
+//! governors vote, and `close` executes it with the origin "m of n governors agreed". Who sits
+//! on the Board changes only by a Board motion (`pallet-membership`, [`BoardMembership`]).
+//!
+//! Every threshold is stated here, once:
+//!
+//! | decision | origin |
+//! |---|---|
+//! | supply ceiling, issuer, freeze, unfreeze, clawback (ledger) | [`TwoThirdsOfBoard`] |
+//! | KYC providers, tier limits, actions on any account (KYC) | [`MajorityOfBoard`] |
+//! | double-spend claims (vouchers) | [`MajorityOfBoard`] |
+//! | Board membership | [`TwoThirdsOfBoard`] |
+//! | runtime upgrade and any other Root call: whitelist, then dispatch | [`TwoThirdsOfBoard`] |
+//!
+//! **The path to Root** (`System.set_code` and anything else that needs Root): a motion
+//! `Whitelist.whitelist_call(hash)` by two thirds, then a motion
+//! `Whitelist.dispatch_whitelisted_call_with_preimage(call)` (or, for a large call such as a
+//! runtime, the call noted first with `Preimage.note_preimage` and dispatched by hash) by two
+//! thirds. Root itself also satisfies every origin above: on `dev` that is the sudo key.
+
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, EitherOfDiverse},
+	weights::Weight,
+};
+use frame_system::EnsureRoot;
+use pallet_collective::{EnsureProportionAtLeast, EnsureProportionMoreThan};
+
+use super::RuntimeBlockWeights;
+use crate::{
+	AccountId, BlockNumber, Board, Preimage, Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason,
+	RuntimeOrigin, System,
+};
+
+/// The Board's collective instance.
+pub type BoardCollective = pallet_collective::Instance1;
+
+/// The Board's membership instance.
+pub type BoardMembership = pallet_membership::Instance1;
+
+/// At least two thirds of the governors, or Root.
+pub type TwoThirdsOfBoard = EitherOfDiverse<
+	EnsureRoot<AccountId>,
+	EnsureProportionAtLeast<AccountId, BoardCollective, 2, 3>,
+>;
+
+/// More than half of the governors, or Root.
+pub type MajorityOfBoard = EitherOfDiverse<
+	EnsureRoot<AccountId>,
+	EnsureProportionMoreThan<AccountId, BoardCollective, 1, 2>,
+>;
+
+/// Blocks in an hour at 2 s per block.
+const HOURS: BlockNumber = 1_800;
+
+parameter_types! {
+	/// A motion is open for a day; it closes early once its outcome is certain.
+	pub const BoardMotionDuration: BlockNumber = 24 * HOURS;
+	/// A motion's call may use up to half a block.
+	pub MaxProposalWeight: Weight = sp_runtime::Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_collective::Config<BoardCollective> for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type MotionDuration = BoardMotionDuration;
+	type MaxProposals = ConstU32<100>;
+	type MaxMembers = ConstU32<32>;
+	/// Governors who do not vote count as against.
+	type DefaultVote = pallet_collective::MoreThanMajorityThenPrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	/// Members are managed by `BoardMembership`; Root may reset them in an emergency.
+	type SetMembersOrigin = EnsureRoot<AccountId>;
+	type MaxProposalWeight = MaxProposalWeight;
+	type DisapproveOrigin = TwoThirdsOfBoard;
+	type KillOrigin = TwoThirdsOfBoard;
+	/// Proposing costs no deposit: only governors can propose.
+	type Consideration = ();
+}
+
+impl pallet_membership::Config<BoardMembership> for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AddOrigin = TwoThirdsOfBoard;
+	type RemoveOrigin = TwoThirdsOfBoard;
+	type SwapOrigin = TwoThirdsOfBoard;
+	type ResetOrigin = TwoThirdsOfBoard;
+	type PrimeOrigin = TwoThirdsOfBoard;
+	type MembershipInitialized = Board;
+	type MembershipChanged = Board;
+	type MaxMembers = ConstU32<32>;
+	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_preimage::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
+	type Currency = crate::Deposits;
+	/// Only the Board notes preimages (a runtime for an upgrade, a large motion).
+	type ManagerOrigin = TwoThirdsOfBoard;
+	/// No deposits: noting is already restricted to governance.
+	type Consideration = ();
+}
+
+parameter_types! {
+	/// A whitelisted call nobody dispatches expires after 30 days.
+	pub const WhitelistExpiration: BlockNumber = 30 * 24 * HOURS;
+}
+
+impl pallet_whitelist::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type WhitelistOrigin = TwoThirdsOfBoard;
+	type DispatchWhitelistedOrigin = TwoThirdsOfBoard;
+	type Preimages = Preimage;
+	type DeferredDispatchExpiration = WhitelistExpiration;
+	type BlockNumberProvider = System;
+	type WeightInfo = pallet_whitelist::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	pub const NoDeposit: u128 = 0;
+}
+
+/// `Deposits`: a currency nobody holds. `pallet-preimage` and `pallet-session` are written
+/// against a currency for deposits; this chain takes none (proposals and keys are governed by
+/// who may submit them), so their currency is an empty `pallet-balances` instance that no call
+/// can fund: it has no genesis balances and its transfer calls fail for lack of funds.
+impl pallet_balances::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = ();
+	type WeightInfo = ();
+	type Balance = u128;
+	type DustRemoval = ();
+	type ExistentialDeposit = frame_support::traits::ConstU128<1>;
+	type AccountStore = frame_support::traits::StorageMapShim<
+		pallet_balances::Account<Runtime>,
+		AccountId,
+		pallet_balances::AccountData<u128>,
+	>;
+	type ReserveIdentifier = [u8; 8];
+	type FreezeIdentifier = ();
+	type MaxLocks = ConstU32<0>;
+	type MaxReserves = ConstU32<0>;
+	type MaxFreezes = ConstU32<0>;
+	type DoneSlashHandler = ();
+}

@@ -1,0 +1,206 @@
+//! Governance in the real runtime (local preset: a Board of Alice, Bob and Charlie): every
+//! privileged call is refused for a plain account, refused below its threshold and executed at
+//! it; motions go through propose, vote and close; membership changes only by a motion; a Root
+//! call reaches Root through the whitelist.
+
+mod common;
+
+use codec::Encode;
+use frame_support::{
+	assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::UnfilteredDispatchable,
+};
+use rupee_primitives::{rupees, Tier, TierLimits};
+use rupee_runtime::{
+	AccountId, Board, BoardMembership, Runtime, RuntimeCall, RuntimeOrigin, System,
+};
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve};
+use sp_runtime::{traits::Hash, DispatchError};
+
+type BoardOrigin = pallet_collective::RawOrigin<AccountId, pallet_collective::Instance1>;
+
+fn board(agreed: u32) -> RuntimeOrigin {
+	BoardOrigin::Members(agreed, 3).into()
+}
+
+fn local() -> sp_io::TestExternalities {
+	let mut ext = common::genesis_state("local_testnet");
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Dispatch `call` with `origin`, ignoring call filters (as the collective does).
+fn dispatch(call: RuntimeCall, origin: RuntimeOrigin) -> Result<(), DispatchError> {
+	call.dispatch_bypass_filter(origin).map(|_| ()).map_err(|error| error.error)
+}
+
+/// `call` is refused for a plain account and for `below` governors, and passes with `at`.
+fn check_threshold(call: RuntimeCall, below: u32, at: u32) {
+	let bad_origin = Err(DispatchError::BadOrigin);
+	assert_eq!(dispatch(call.clone(), RuntimeOrigin::signed(Dave.to_account_id())), bad_origin);
+	assert_eq!(dispatch(call.clone(), board(below)), bad_origin, "{below} of 3 must not pass");
+	assert_eq!(dispatch(call.clone(), board(at)), Ok(()), "{at} of 3 must pass: {call:?}");
+}
+
+#[test]
+fn ledger_decisions_need_two_thirds_of_the_board() {
+	local().execute_with(|| {
+		let two_thirds = |call| check_threshold(call, 1, 2);
+		two_thirds(RuntimeCall::Rupee(pallet_rupee::Call::set_supply_ceiling {
+			ceiling: rupees(2_000_000_000),
+		}));
+		assert_eq!(pallet_rupee::SupplyCeiling::<Runtime>::get(), rupees(2_000_000_000));
+		two_thirds(RuntimeCall::Rupee(pallet_rupee::Call::set_issuer {
+			issuer: Bob.to_account_id(),
+		}));
+		two_thirds(RuntimeCall::Rupee(pallet_rupee::Call::freeze { who: Dave.to_account_id() }));
+		two_thirds(RuntimeCall::Rupee(pallet_rupee::Call::unfreeze { who: Dave.to_account_id() }));
+		two_thirds(RuntimeCall::Rupee(pallet_rupee::Call::clawback {
+			from: Dave.to_account_id(),
+			amount: rupees(1),
+			reason: [1; 32],
+		}));
+	});
+}
+
+#[test]
+fn kyc_and_claims_decisions_need_a_majority_of_the_board() {
+	local().execute_with(|| {
+		let majority = |call| check_threshold(call, 1, 2);
+		majority(RuntimeCall::Kyc(pallet_kyc::Call::accredit_provider {
+			provider: Eve.to_account_id(),
+		}));
+		majority(RuntimeCall::Kyc(pallet_kyc::Call::set_tier_limits {
+			tier: Tier::L0,
+			limits: TierLimits::default_for(Tier::L1),
+		}));
+		// No claim 0 exists: past the origin check the pallet's own error comes back.
+		let settle = RuntimeCall::Vouchers(pallet_vouchers::Call::settle_claim {
+			claim: 0,
+			payer: Bob.to_account_id(),
+		});
+		assert_eq!(dispatch(settle.clone(), board(1)), Err(DispatchError::BadOrigin));
+		assert_eq!(
+			dispatch(settle, board(2)),
+			Err(pallet_vouchers::Error::<Runtime>::UnknownClaim.into())
+		);
+	});
+}
+
+#[test]
+fn a_motion_is_proposed_voted_and_closed_by_governors() {
+	local().execute_with(|| {
+		let call = RuntimeCall::Rupee(pallet_rupee::Call::set_supply_ceiling {
+			ceiling: rupees(3_000_000_000),
+		});
+		let length = call.encoded_size() as u32;
+		let weight = call.get_dispatch_info().call_weight;
+		let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+		// A non-governor cannot propose.
+		assert_noop!(
+			Board::propose(
+				RuntimeOrigin::signed(Dave.to_account_id()),
+				2,
+				Box::new(call.clone()),
+				length
+			),
+			pallet_collective::Error::<Runtime, pallet_collective::Instance1>::NotMember
+		);
+		assert_ok!(Board::propose(
+			RuntimeOrigin::signed(Alice.to_account_id()),
+			2,
+			Box::new(call),
+			length
+		));
+		assert_ok!(Board::vote(RuntimeOrigin::signed(Alice.to_account_id()), hash, 0, true));
+		// One vote of two needed: closing now fails, nothing changed.
+		assert!(Board::close(
+			RuntimeOrigin::signed(Alice.to_account_id()),
+			hash,
+			0,
+			weight,
+			length
+		)
+		.is_err());
+		assert_eq!(pallet_rupee::SupplyCeiling::<Runtime>::get(), rupees(1_000_000_000));
+		assert_ok!(Board::vote(RuntimeOrigin::signed(Bob.to_account_id()), hash, 0, true));
+		assert_ok!(Board::close(
+			RuntimeOrigin::signed(Charlie.to_account_id()),
+			hash,
+			0,
+			weight,
+			length
+		));
+		assert_eq!(pallet_rupee::SupplyCeiling::<Runtime>::get(), rupees(3_000_000_000));
+	});
+}
+
+#[test]
+fn a_single_governor_cannot_act_alone_by_proposing_with_threshold_one() {
+	local().execute_with(|| {
+		let call =
+			RuntimeCall::Rupee(pallet_rupee::Call::set_supply_ceiling { ceiling: rupees(5) });
+		let length = call.encoded_size() as u32;
+		// Threshold 1 executes at once with "1 of 3", which no privileged origin accepts.
+		assert_ok!(Board::propose(
+			RuntimeOrigin::signed(Alice.to_account_id()),
+			1,
+			Box::new(call),
+			length
+		));
+		assert_eq!(pallet_rupee::SupplyCeiling::<Runtime>::get(), rupees(1_000_000_000));
+	});
+}
+
+#[test]
+fn board_membership_changes_only_by_a_motion() {
+	local().execute_with(|| {
+		let add = RuntimeCall::BoardMembership(pallet_membership::Call::add_member {
+			who: Dave.to_account_id().into(),
+		});
+		check_threshold(add, 1, 2);
+		assert!(pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get()
+			.contains(&Dave.to_account_id()));
+		assert_noop!(
+			BoardMembership::remove_member(
+				RuntimeOrigin::signed(Alice.to_account_id()),
+				Dave.to_account_id().into()
+			),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn the_board_reaches_root_through_the_whitelist() {
+	local().execute_with(|| {
+		// A Root-only call: set a storage item through System.
+		let root_call = RuntimeCall::System(frame_system::Call::set_storage {
+			items: vec![(b"rupee:test".to_vec(), b"upgraded".to_vec())],
+		});
+		assert_eq!(dispatch(root_call.clone(), board(3)), Err(DispatchError::BadOrigin));
+		let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&root_call);
+		check_threshold(
+			RuntimeCall::Whitelist(pallet_whitelist::Call::whitelist_call { call_hash: hash }),
+			1,
+			2,
+		);
+		let dispatch_call = RuntimeCall::Whitelist(
+			pallet_whitelist::Call::dispatch_whitelisted_call_with_preimage {
+				call: Box::new(root_call),
+			},
+		);
+		assert_eq!(dispatch(dispatch_call.clone(), board(1)), Err(DispatchError::BadOrigin));
+		assert_ok!(dispatch(dispatch_call, board(2)));
+		assert_eq!(sp_io::storage::get(b"rupee:test").as_deref(), Some(&b"upgraded"[..]));
+	});
+}
+
+#[test]
+fn governors_pass_the_kyc_gate_without_a_kyc_record() {
+	local().execute_with(|| {
+		use frame_support::traits::Contains;
+		let governor = Charlie.to_account_id();
+		assert!(rupee_runtime::configs::GateExempt::contains(&governor));
+		assert!(!rupee_runtime::configs::GateExempt::contains(&Dave.to_account_id()));
+	});
+}
