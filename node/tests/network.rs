@@ -10,33 +10,10 @@ use common::*;
 use jsonrpsee::{core::client::ClientT, rpc_params};
 use serde_json::Value;
 
-const VALIDATORS: [&str; 4] = ["alice", "bob", "charlie", "dave"];
-
 #[tokio::test(flavor = "multi_thread")]
 async fn four_validators_finalize_and_survive_a_killed_validator() {
 	let dir = test_dir("local-network");
-	let mut configs = Vec::new();
-	let mut bootnode = String::new();
-	for (i, name) in VALIDATORS.iter().enumerate() {
-		let (key_file, peer_id) = node_key(&dir, name);
-		let mut config = NodeConfig::new("local", &dir.join(name))
-			.arg("--validator")
-			.arg(format!("--{name}"))
-			.arg("--name")
-			.arg(*name)
-			.arg("--node-key-file")
-			.arg(key_file.to_string_lossy().to_string());
-		if i == 0 {
-			bootnode = format!("/ip4/127.0.0.1/tcp/{}/p2p/{peer_id}", config.p2p_port);
-		} else {
-			config = config.arg("--bootnodes").arg(bootnode.clone());
-		}
-		configs.push(config);
-	}
-	let mut nodes = Vec::new();
-	for config in configs {
-		nodes.push(Node::start(config).await);
-	}
+	let mut nodes = start_local_network(&dir).await;
 
 	// Everyone connects to everyone.
 	for node in &nodes {

@@ -418,3 +418,33 @@ pub fn node_key(dir: &std::path::Path, name: &str) -> (std::path::PathBuf, Strin
 	assert!(out.status.success());
 	(file, String::from_utf8(out.stdout).unwrap().trim().to_string())
 }
+
+/// The validators of the `local` chain, in authoring order.
+pub const LOCAL_VALIDATORS: [&str; 4] = ["alice", "bob", "charlie", "dave"];
+
+/// Start the four validators of the `local` chain on loopback, Alice as everyone's bootnode.
+pub async fn start_local_network(dir: &Path) -> Vec<Node> {
+	let mut configs = Vec::new();
+	let mut bootnode = String::new();
+	for (i, name) in LOCAL_VALIDATORS.iter().enumerate() {
+		let (key_file, peer_id) = node_key(dir, name);
+		let mut config = NodeConfig::new("local", &dir.join(name))
+			.arg("--validator")
+			.arg(format!("--{name}"))
+			.arg("--name")
+			.arg(*name)
+			.arg("--node-key-file")
+			.arg(key_file.to_string_lossy().to_string());
+		if i == 0 {
+			bootnode = format!("/ip4/127.0.0.1/tcp/{}/p2p/{peer_id}", config.p2p_port);
+		} else {
+			config = config.arg("--bootnodes").arg(bootnode.clone());
+		}
+		configs.push(config);
+	}
+	let mut nodes = Vec::new();
+	for config in configs {
+		nodes.push(Node::start(config).await);
+	}
+	nodes
+}
