@@ -6,10 +6,12 @@
     rupee-node export-chain-spec --chain pilot.json --raw > pilot-raw.json   # what the banks run
 
 validators.json lists one object per validator, in authoring order:
-    [{"aura": "<sr25519 SS58 address>", "grandpa": "<ed25519 SS58 address>"}, ...]
+    [{"account": "<the bank's validator account, SS58>",
+      "aura": "<sr25519 SS58 address>", "grandpa": "<ed25519 SS58 address>"}, ...]
 (each bank gets its keys from `rupee-node key generate --scheme sr25519` / `--scheme ed25519`,
 or from `author_rotateKeys` on its own node). Every placeholder must be replaced; the script
-refuses a list of the wrong length or with a repeated key.
+refuses a list of the wrong length or with a repeated account or key. The validators become the
+first session's authorities (pallet-session) and the Board's initial validator set.
 """
 import json
 import sys
@@ -28,20 +30,22 @@ def main():
         validators = json.load(f)
     try:
         patch = spec["genesis"]["runtimeGenesis"]["patch"]
-        aura = patch["aura"]["authorities"]
-        grandpa = patch["grandpa"]["authorities"]
+        slots = patch["session"]["keys"]
+        patch["validators"]["validators"]
     except (KeyError, TypeError):
         fail(f"{sys.argv[1]} is not the plain pilot spec from `rupee-node export-chain-spec --chain pilot`")
-    if not isinstance(validators, list) or len(validators) != len(aura):
-        fail(f"expected {len(aura)} validators, one per placeholder slot")
-    for kind in ("aura", "grandpa"):
+    if not isinstance(validators, list) or len(validators) != len(slots):
+        fail(f"expected {len(slots)} validators, one per placeholder slot")
+    for kind in ("account", "aura", "grandpa"):
         keys = [v.get(kind) if isinstance(v, dict) else None for v in validators]
         if not all(isinstance(k, str) and k for k in keys):
             fail(f"every validator needs a `{kind}` key")
         if len(set(keys)) != len(keys):
             fail(f"a `{kind}` key is repeated")
-    patch["aura"]["authorities"] = [v["aura"] for v in validators]
-    patch["grandpa"]["authorities"] = [[v["grandpa"], weight] for v, (_, weight) in zip(validators, grandpa)]
+    patch["session"]["keys"] = [
+        [v["account"], v["account"], {"aura": v["aura"], "grandpa": v["grandpa"]}] for v in validators
+    ]
+    patch["validators"]["validators"] = [v["account"] for v in validators]
     json.dump(spec, sys.stdout, indent=2)
     print()
 

@@ -52,8 +52,10 @@ fn chain_specs_say_what_the_network_is() {
 	for chain in ["local", "pilot"] {
 		assert!(patch(chain)["sudo"]["key"].is_null(), "{chain} must not have a sudo key");
 	}
-	assert_eq!(patch("dev")["aura"]["authorities"].as_array().unwrap().len(), 1);
-	assert_eq!(patch("local")["aura"]["authorities"].as_array().unwrap().len(), 4);
-	assert_eq!(patch("local")["grandpa"]["authorities"].as_array().unwrap().len(), 4);
+	// Validators and their keys reach Aura and GRANDPA through the first session.
+	assert_eq!(patch("dev")["session"]["keys"].as_array().unwrap().len(), 1);
+	assert_eq!(patch("local")["session"]["keys"].as_array().unwrap().len(), 4);
+	assert_eq!(patch("local")["validators"]["validators"].as_array().unwrap().len(), 4);
+	assert_eq!(patch("local")["boardMembership"]["members"].as_array().unwrap().len(), 3);
 	assert_eq!(committed("pilot")["chainType"], "Live");
 }

@@ -28,8 +28,8 @@ use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRE
 use sp_keyring::Sr25519Keyring;
 
 use crate::{
-	AccountId, AuraConfig, BoardMembershipConfig, GrandpaConfig, KycConfig, RuntimeGenesisConfig,
-	RupeeConfig, SudoConfig,
+	opaque::SessionKeys, AccountId, BoardMembershipConfig, KycConfig, RuntimeGenesisConfig,
+	RupeeConfig, SessionConfig, SudoConfig, ValidatorsConfig,
 };
 
 /// Name of the preset banks copy to start a pilot network.
@@ -44,9 +44,10 @@ pub const DEV_KYC_EXPIRY: u64 = 2_082_758_400_000;
 /// The development supply ceiling.
 pub const DEV_SUPPLY_CEILING: Balance = rupees(1_000_000_000);
 
-/// One validator's consensus keys.
+/// One validator: its account (a bank's) and its session keys.
 #[derive(Clone)]
 pub struct Validator {
+	pub account: AccountId,
 	pub aura: AuraId,
 	pub grandpa: GrandpaId,
 }
@@ -115,9 +116,18 @@ fn genesis(
 		board_membership: BoardMembershipConfig {
 			members: governors.try_into().expect("governors within the Board's MaxMembers"),
 		},
-		aura: AuraConfig { authorities: validators.iter().map(|v| v.aura.clone()).collect() },
-		grandpa: GrandpaConfig {
-			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect(),
+		// Aura's and GRANDPA's authorities come from the first session.
+		validators: ValidatorsConfig {
+			validators: validators.iter().map(|v| v.account.clone()).collect(),
+		},
+		session: SessionConfig {
+			keys: validators
+				.iter()
+				.map(|v| {
+					let keys = SessionKeys { aura: v.aura.clone(), grandpa: v.grandpa.clone() };
+					(v.account.clone(), v.account.clone(), keys)
+				})
+				.collect(),
 		},
 		sudo: SudoConfig { key: sudo },
 		kyc: KycConfig { providers: economy.providers, accounts: economy.accounts },
@@ -142,7 +152,11 @@ pub fn dev_validators(count: usize) -> Vec<Validator> {
 	]
 	.into_iter()
 	.take(count)
-	.map(|(sr, ed)| Validator { aura: sr.public().into(), grandpa: ed.public().into() })
+	.map(|(sr, ed)| Validator {
+		account: sr.to_account_id(),
+		aura: sr.public().into(),
+		grandpa: ed.public().into(),
+	})
 	.collect()
 }
 
@@ -170,11 +184,15 @@ pub fn pilot_governor_placeholder(slot: u8) -> AccountId {
 	AccountId::from([0xB0 + slot; 32])
 }
 
-/// The placeholder key of pilot validator slot `slot`: the byte `slot` repeated. Nobody holds
-/// its secret; `scripts/pilot-spec.sh` replaces it with a bank's real session key.
+/// The placeholder account and keys of pilot validator slot `slot`: the byte `slot` repeated.
+/// Nobody holds their secrets; `scripts/pilot-spec.py` replaces them with a bank's.
 pub fn pilot_placeholder(slot: u8) -> Validator {
 	let raw = [slot; 32];
-	Validator { aura: AuraId::unchecked_from(raw), grandpa: GrandpaId::unchecked_from(raw) }
+	Validator {
+		account: AccountId::from(raw),
+		aura: AuraId::unchecked_from(raw),
+		grandpa: GrandpaId::unchecked_from(raw),
+	}
 }
 
 /// `pilot`: the template for a network of banks. Validator keys and the Board's governors are

@@ -99,7 +99,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("rupee"),
 	impl_name: alloc::borrow::Cow::Borrowed("rupee-runtime"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -141,6 +141,15 @@ mod runtime {
 
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
+
+	/// The validator set, changed by the Board (declared before `Session`, which asks it).
+	#[runtime::pallet_index(17)]
+	pub type Validators = pallet_validators;
+
+	/// Sessions: at each one the validator set and its keys reach Aura and GRANDPA (declared
+	/// before them so a session change comes first in a block).
+	#[runtime::pallet_index(18)]
+	pub type Session = pallet_session;
 
 	#[runtime::pallet_index(2)]
 	pub type Aura = pallet_aura;

@@ -186,3 +186,48 @@ impl pallet_vouchers::BenchmarkHelper<AccountId> for VouchersBenchmarkHelper {
 		pallet_timestamp::Now::<Runtime>::put(now)
 	}
 }
+
+parameter_types! {
+	/// A session is 10 blocks (20 s): a validator the Board adds or removes joins or leaves
+	/// the authority set within two sessions.
+	pub const SessionPeriod: BlockNumber = 10;
+	pub const SessionOffset: BlockNumber = 0;
+	/// Validators register session keys without a deposit: only permissioned accounts (banks)
+	/// can submit `set_keys`, and only the Board makes them validators.
+	pub const SessionKeyDeposit: u128 = 0;
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = sp_runtime::traits::ConvertInto;
+	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	type SessionManager = crate::Validators;
+	type SessionHandler =
+		<crate::opaque::SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = crate::opaque::SessionKeys;
+	type DisablingStrategy = ();
+	type WeightInfo = ();
+	type Currency = crate::Deposits;
+	type KeyDeposit = SessionKeyDeposit;
+}
+
+/// Accounts that registered session keys with `Session.set_keys`.
+pub struct HasSessionKeys;
+impl frame_support::traits::Contains<AccountId> for HasSessionKeys {
+	fn contains(who: &AccountId) -> bool {
+		pallet_session::NextKeys::<Runtime>::contains_key(who)
+	}
+}
+
+impl pallet_validators::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AddOrigin = TwoThirdsOfBoard;
+	type RemoveOrigin = TwoThirdsOfBoard;
+	type HasSessionKeys = HasSessionKeys;
+	/// The development chain runs on one validator; a bank network should keep at least four
+	/// (GRANDPA then survives one failure).
+	type MinValidators = ConstU32<1>;
+	type MaxValidators = ConstU32<MAX_AUTHORITIES>;
+}
