@@ -200,6 +200,9 @@ pub enum PolicyError {
 	Frozen = 5,
 	/// The account sent its tier's maximum number of transactions in this window.
 	RateLimited = 6,
+	/// The call is reserved for governance (e.g. storing preimages) and the signer is not a
+	/// governor.
+	GovernanceOnly = 7,
 }
 
 impl PolicyError {
@@ -217,6 +220,7 @@ impl PolicyError {
 			Self::Revoked,
 			Self::Frozen,
 			Self::RateLimited,
+			Self::GovernanceOnly,
 		]
 		.into_iter()
 		.find(|error| error.code() == code)
@@ -286,11 +290,11 @@ mod tests {
 	fn policy_codes_are_stable_and_round_trip() {
 		assert_eq!(PolicyError::NotPermissioned.code(), 1);
 		assert_eq!(PolicyError::RateLimited.code(), 6);
-		for code in 1..=6 {
+		for code in 1..=7 {
 			assert_eq!(PolicyError::from_code(code).unwrap().code(), code);
 		}
 		assert_eq!(PolicyError::from_code(0), None);
-		assert_eq!(PolicyError::from_code(7), None);
+		assert_eq!(PolicyError::from_code(8), None);
 	}
 }
 

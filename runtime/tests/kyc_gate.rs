@@ -113,3 +113,22 @@ fn the_rate_limit_triggers_at_the_configured_count() {
 		assert_eq!(validate(&dave, limit), Ok(()));
 	});
 }
+
+#[test]
+fn only_governors_may_store_preimages() {
+	dev_chain().execute_with(|| {
+		let note = |signer: &sr25519::Pair| {
+			let call = RuntimeCall::Preimage(pallet_preimage::Call::note_preimage {
+				bytes: vec![7; 1_000],
+			});
+			let xt = signed_extrinsic(call, signer, 0, genesis_hash());
+			Executive::validate_transaction(TransactionSource::External, xt, System::parent_hash())
+				.map(|_| ())
+		};
+		// Dave is permissioned but no governor; Bob is a bank, no governor either.
+		assert_eq!(note(&keyring(Sr25519Keyring::Dave)), refused(PolicyError::GovernanceOnly));
+		assert_eq!(note(&keyring(Sr25519Keyring::Bob)), refused(PolicyError::GovernanceOnly));
+		// Alice is the dev chain's Board.
+		assert_eq!(note(&keyring(Sr25519Keyring::Alice)), Ok(()));
+	});
+}

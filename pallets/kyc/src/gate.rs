@@ -3,7 +3,8 @@
 use core::marker::PhantomData;
 
 use codec::{Decode, DecodeWithMemTracking, Encode};
-use frame_support::{pallet_prelude::TransactionSource, weights::Weight};
+use frame_support::{pallet_prelude::TransactionSource, traits::Contains, weights::Weight};
+use rupee_primitives::PolicyError;
 use scale_info::TypeInfo;
 use sp_runtime::{
 	impl_tx_ext_default,
@@ -70,7 +71,7 @@ where
 	fn validate(
 		&self,
 		origin: DispatchOriginOf<T::RuntimeCall>,
-		_call: &T::RuntimeCall,
+		call: &T::RuntimeCall,
 		_info: &DispatchInfoOf<T::RuntimeCall>,
 		_len: usize,
 		_self_implicit: Self::Implicit,
@@ -80,7 +81,14 @@ where
 		let Some(who) = origin.as_system_origin_signer() else {
 			return Ok((ValidTransaction::default(), None, origin));
 		};
-		let counted = match Pallet::<T>::admission(who) {
+		let admission = Pallet::<T>::admission(who).and_then(|admission| {
+			let exempt = matches!(admission, Admission::Exempt);
+			if !exempt && T::GovernanceOnlyCalls::contains(call) {
+				return Err(PolicyError::GovernanceOnly);
+			}
+			Ok(admission)
+		});
+		let counted = match admission {
 			Ok(Admission::Exempt) => None,
 			Ok(Admission::RateLimited(_)) => Some(who.clone()),
 			Err(reason) => {

@@ -89,6 +89,10 @@ pub mod pallet {
 		/// governance members and validators.
 		type Exempt: Contains<Self::AccountId>;
 
+		/// Calls only exempt accounts (governors) may sign, whatever their KYC: the gate
+		/// refuses them from anyone else with [`PolicyError::GovernanceOnly`] (code 7).
+		type GovernanceOnlyCalls: Contains<<Self as frame_system::Config>::RuntimeCall>;
+
 		/// Length, in blocks, of the window over which a tier's transaction count is limited.
 		#[pallet::constant]
 		type RateLimitWindow: Get<BlockNumberFor<Self>>;

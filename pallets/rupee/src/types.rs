@@ -123,7 +123,7 @@ impl TransferError {
 	pub fn sender(error: rupee_primitives::PolicyError) -> Self {
 		use rupee_primitives::PolicyError::*;
 		match error {
-			NotPermissioned | RateLimited => Self::SenderNotPermissioned,
+			NotPermissioned | RateLimited | GovernanceOnly => Self::SenderNotPermissioned,
 			Expired => Self::SenderExpired,
 			Suspended => Self::SenderSuspended,
 			Revoked => Self::SenderRevoked,
@@ -135,7 +135,7 @@ impl TransferError {
 	pub fn receiver(error: rupee_primitives::PolicyError) -> Self {
 		use rupee_primitives::PolicyError::*;
 		match error {
-			NotPermissioned | RateLimited => Self::ReceiverNotPermissioned,
+			NotPermissioned | RateLimited | GovernanceOnly => Self::ReceiverNotPermissioned,
 			Expired => Self::ReceiverExpired,
 			Suspended => Self::ReceiverSuspended,
 			Revoked => Self::ReceiverRevoked,

@@ -115,6 +115,15 @@ impl frame_support::traits::Contains<AccountId> for GateExempt {
 	}
 }
 
+/// Calls only governors may sign: storing preimages takes no deposit on this chain, so it is
+/// kept for the Board (a runtime for an upgrade, a large motion).
+pub struct GovernanceOnlyCalls;
+impl frame_support::traits::Contains<RuntimeCall> for GovernanceOnlyCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::Preimage(_))
+	}
+}
+
 parameter_types! {
 	/// A tier's transaction count is limited per 10 blocks (20 s).
 	pub const RateLimitWindow: BlockNumber = 10;
@@ -125,6 +134,7 @@ impl pallet_kyc::Config for Runtime {
 	type GovernanceOrigin = MajorityOfBoard;
 	type Time = Timestamp;
 	type Exempt = GateExempt;
+	type GovernanceOnlyCalls = GovernanceOnlyCalls;
 	type RateLimitWindow = RateLimitWindow;
 	type MaxProviders = ConstU32<64>;
 	type WeightInfo = pallet_kyc::weights::SubstrateWeight<Runtime>;

@@ -126,3 +126,28 @@ fn exempt_accounts_are_not_counted() {
 		assert_eq!(crate::TransactionCount::<Test>::get(EXEMPT), (0, 0));
 	});
 }
+
+#[test]
+fn governance_only_calls_pass_only_for_exempt_signers() {
+	run(|| {
+		let reserved =
+			RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![1] });
+		let check = |who| {
+			CheckPermission::<Test>::new()
+				.validate_only(
+					signed(who),
+					&reserved,
+					&DispatchInfo::default(),
+					0,
+					TransactionSource::External,
+					0,
+				)
+				.map(|_| ())
+		};
+		assert_eq!(check(ALICE), refused(PolicyError::GovernanceOnly));
+		assert_eq!(check(BANK_A), refused(PolicyError::GovernanceOnly));
+		assert_eq!(check(STRANGER), refused(PolicyError::NotPermissioned));
+		assert_eq!(check(EXEMPT), Ok(()));
+		assert_eq!(PolicyError::GovernanceOnly.code(), 7);
+	});
+}

@@ -53,6 +53,14 @@ impl frame_support::traits::Contains<AccountId> for IsExempt {
 	}
 }
 
+/// In the mock, `System.remark_with_event` stands for a governance-only call.
+pub struct RemarksWithEvents;
+impl frame_support::traits::Contains<RuntimeCall> for RemarksWithEvents {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::System(frame_system::Call::remark_with_event { .. }))
+	}
+}
+
 pub const WINDOW: u64 = 10;
 
 impl pallet_kyc::Config for Test {
@@ -60,6 +68,7 @@ impl pallet_kyc::Config for Test {
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type Time = Timestamp;
 	type Exempt = IsExempt;
+	type GovernanceOnlyCalls = RemarksWithEvents;
 	type RateLimitWindow = ConstU64<WINDOW>;
 	type MaxProviders = ConstU32<3>;
 	type WeightInfo = ();

@@ -62,6 +62,7 @@ impl pallet_kyc::Config for Test {
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type Time = Timestamp;
 	type Exempt = frame_support::traits::Nothing;
+	type GovernanceOnlyCalls = frame_support::traits::Nothing;
 	type RateLimitWindow = ConstU64<10>;
 	type MaxProviders = ConstU32<4>;
 	type WeightInfo = ();
