@@ -58,6 +58,21 @@ enum Command {
 		#[arg(long)]
 		of: Option<String>,
 	},
+	/// KYC status of this wallet's account (or `--of`): tier, provider, expiry, freeze.
+	Kyc {
+		#[arg(long)]
+		of: Option<String>,
+	},
+	/// What this wallet's account may still send and receive today and this month.
+	Limits,
+	/// Would paying `--amount` to `--to` go through now? The exact reason if not. Changes
+	/// nothing; exit code 4 if it would be refused.
+	CanPay {
+		#[arg(long)]
+		to: String,
+		#[arg(long)]
+		amount: String,
+	},
 	/// Read the purse, the vouchers' fate and the revocation list from the chain.
 	Sync,
 	/// What the wallet holds: purse, what it can still pay offline, vouchers sent and received.
@@ -214,6 +229,81 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 					format_amount(escrowed)
 				),
 				json!({ "ok": true, "account": address(&who), "free": free.to_string(), "escrowed": escrowed.to_string(), "view": view }),
+			))
+		},
+		Command::Kyc { of } => {
+			let who = match of {
+				Some(text) => parse_account(&text)?,
+				None => rupee_runtime::AccountId::from(offline::account(&wallet)?.public()),
+			};
+			let node = Node::connect(&cli.node).await?;
+			let status = node.kyc_status(&who).await?;
+			let text = if status.is_null() {
+				format!("{}: not registered with any bank", address(&who))
+			} else {
+				format!(
+					"{}: tier {}, {}{}{}, KYC until {} (ms since epoch), provider {}",
+					address(&who),
+					status["tier"].as_str().unwrap_or("?"),
+					status["status"].as_str().unwrap_or("?"),
+					if status["expired"] == true { ", EXPIRED" } else { "" },
+					if status["frozen"] == true { ", FROZEN" } else { "" },
+					status["expiresAt"],
+					status["provider"].as_str().unwrap_or("?"),
+				)
+			};
+			let registered = !status.is_null();
+			Ok(output(
+				text,
+				json!({ "ok": true, "account": address(&who), "registered": registered, "status": status }),
+			))
+		},
+		Command::Limits => {
+			let who = rupee_runtime::AccountId::from(offline::account(&wallet)?.public());
+			let node = Node::connect(&cli.node).await?;
+			let status = node.kyc_status(&who).await?;
+			let usage = &status["usage"];
+			if usage.is_null() {
+				return Err(Error::Refused(format!(
+					"{} is not registered with any bank",
+					address(&who)
+				)));
+			}
+			let amount =
+				|field: &str| format_amount(usage[field].as_u64().unwrap_or_default() as u128);
+			let text = format!(
+				"{} (tier {})\n  send today {} left of {}\n  send this month {} left\n  receive today {} left\n  receive this month {} left\n  room under the holding limit {}",
+				address(&who),
+				status["tier"].as_str().unwrap_or("?"),
+				amount("dailyDebitLeft"),
+				format_amount(usage["limits"]["dailyDebit"].as_u64().unwrap_or_default() as u128),
+				amount("monthlyDebitLeft"),
+				amount("dailyCreditLeft"),
+				amount("monthlyCreditLeft"),
+				amount("balanceRoom"),
+			);
+			Ok(output(text, json!({ "ok": true, "account": address(&who), "usage": usage })))
+		},
+		Command::CanPay { to, amount } => {
+			let from = rupee_runtime::AccountId::from(offline::account(&wallet)?.public());
+			let payee = parse_account(&to)?;
+			let amount = parse_amount(&amount)?;
+			let node = Node::connect(&cli.node).await?;
+			let answer = node.can_transfer(&from, &payee, amount).await?;
+			if answer["ok"] != true {
+				return Err(Error::Refused(format!(
+					"{} (code {})",
+					answer["reason"].as_str().unwrap_or("?"),
+					answer["code"]
+				)));
+			}
+			Ok(output(
+				format!(
+					"paying {} to {} would go through now",
+					format_amount(amount),
+					address(&payee)
+				),
+				json!({ "ok": true, "amount": amount.to_string(), "to": address(&payee) }),
 			))
 		},
 		Command::Sync => {

@@ -132,6 +132,20 @@ impl Node {
 		self.request("kyc_accountStatus", rpc_params![rpc_address(who)]).await
 	}
 
+	/// Would `from` paying `to` `amount` go through now (`rupee_canTransfer`)?
+	pub async fn can_transfer(
+		&self,
+		from: &AccountId,
+		to: &AccountId,
+		amount: rupee_primitives::Balance,
+	) -> Result<Value, Error> {
+		self.request(
+			"rupee_canTransfer",
+			rpc_params![rpc_address(from), rpc_address(to), amount.to_string()],
+		)
+		.await
+	}
+
 	/// The purse of `device_key` (`vouchers_purse`).
 	pub async fn purse(&self, device_key: &[u8; 32]) -> Result<Option<Value>, Error> {
 		self.request("vouchers_purse", rpc_params![hex(device_key)]).await
