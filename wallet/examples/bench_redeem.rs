@@ -10,7 +10,7 @@ use std::{
 	time::{Duration, Instant},
 };
 
-use codec::{Decode, Encode};
+use codec::Encode;
 use frame_support::traits::Get;
 use jsonrpsee::{
 	core::client::{ClientT, SubscriptionClientT},
@@ -19,12 +19,15 @@ use jsonrpsee::{
 };
 use rupee_primitives::voucher::{Voucher, VoucherBody, VOUCHER_VERSION};
 use rupee_runtime::{AccountId, RuntimeCall, RuntimeEvent};
-use rupee_wallet::{offline::hex, online::Node};
+use rupee_wallet::{
+	offline::hex,
+	online::{header_number, Node},
+};
 use serde_json::Value;
 use sp_core::{sr25519, Pair, H256};
 
 fn number(header: &Value) -> u64 {
-	u64::from_str_radix(header["number"].as_str().unwrap().trim_start_matches("0x"), 16).unwrap()
+	header_number(header).expect("a header with a number") as u64
 }
 
 #[tokio::main]
@@ -120,7 +123,6 @@ async fn main() {
 	}
 	let submitted = start.elapsed();
 
-	const EVENTS: &str = "0x26aa394eea5630e07c48ae0c9558cef780d41e5e16056765bc8461851072c9d7";
 	let mut per_block = BTreeMap::new();
 	let mut done = first_head;
 	let mut redeemed = 0usize;
@@ -133,12 +135,7 @@ async fn main() {
 		for block in done + 1..=number(&head) {
 			let hash: String =
 				client.request("chain_getBlockHash", rpc_params![block]).await.unwrap();
-			let data: Option<String> =
-				client.request("state_getStorage", rpc_params![EVENTS, hash]).await.unwrap();
-			let bytes = rupee_wallet::offline::unhex(&data.unwrap_or_default()).unwrap_or_default();
-			let records =
-				Vec::<frame_system::EventRecord<RuntimeEvent, H256>>::decode(&mut &bytes[..])
-					.unwrap();
+			let records = node.events_at(&hash).await.expect("the block's events");
 			let n = records
 				.iter()
 				.filter(|record| {

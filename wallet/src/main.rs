@@ -197,7 +197,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 			wallet.state.account = Some(secret);
 			wallet.save()?;
 			let device = offline::ensure_device(&mut wallet)?;
-			let who = rupee_runtime::AccountId::from(offline::account(&wallet)?.public());
+			let who = offline::account_id(&wallet)?;
 			text.push_str(&format!("account {}\ndevice key {}", address(&who), hex(&device.0)));
 			Ok(output(
 				text,
@@ -205,7 +205,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 			))
 		},
 		Command::Address => {
-			let who = rupee_runtime::AccountId::from(offline::account(&wallet)?.public());
+			let who = offline::account_id(&wallet)?;
 			let device = offline::device(&wallet)?.public();
 			Ok(output(
 				format!("account {}\ndevice key {}", address(&who), hex(&device.0)),
@@ -215,7 +215,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 		Command::Balance { of } => {
 			let who = match of {
 				Some(text) => parse_account(&text)?,
-				None => rupee_runtime::AccountId::from(offline::account(&wallet)?.public()),
+				None => offline::account_id(&wallet)?,
 			};
 			let node = Node::connect(&cli.node).await?;
 			let view = node.account(&who).await?;
@@ -234,7 +234,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 		Command::Kyc { of } => {
 			let who = match of {
 				Some(text) => parse_account(&text)?,
-				None => rupee_runtime::AccountId::from(offline::account(&wallet)?.public()),
+				None => offline::account_id(&wallet)?,
 			};
 			let node = Node::connect(&cli.node).await?;
 			let status = node.kyc_status(&who).await?;
@@ -259,7 +259,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 			))
 		},
 		Command::Limits => {
-			let who = rupee_runtime::AccountId::from(offline::account(&wallet)?.public());
+			let who = offline::account_id(&wallet)?;
 			let node = Node::connect(&cli.node).await?;
 			let status = node.kyc_status(&who).await?;
 			let usage = &status["usage"];
@@ -285,7 +285,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 			Ok(output(text, json!({ "ok": true, "account": address(&who), "usage": usage })))
 		},
 		Command::CanPay { to, amount } => {
-			let from = rupee_runtime::AccountId::from(offline::account(&wallet)?.public());
+			let from = offline::account_id(&wallet)?;
 			let payee = parse_account(&to)?;
 			let amount = parse_amount(&amount)?;
 			let node = Node::connect(&cli.node).await?;

@@ -207,6 +207,11 @@ pub fn account(wallet: &Wallet) -> Result<sr25519::Pair, Error> {
 	sr25519::Pair::from_string(secret, None).map_err(|_| Error::BadSecret)
 }
 
+/// The account id of this wallet.
+pub fn account_id(wallet: &Wallet) -> Result<rupee_runtime::AccountId, Error> {
+	Ok(account(wallet)?.public().into())
+}
+
 /// Generate this wallet's device key if it has none.
 pub fn ensure_device(wallet: &mut Wallet) -> Result<sr25519::Public, Error> {
 	if wallet.state.device_seed.is_none() {

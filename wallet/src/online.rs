@@ -32,6 +32,13 @@ pub const SS58_PREFIX: u16 = 1947;
 /// How long to wait for a transaction to be finalized.
 const FINALITY_TIMEOUT: Duration = Duration::from_secs(120);
 
+/// The number in a JSON header (`"number": "0x1a"`).
+pub fn header_number(header: &Value) -> Option<u32> {
+	header["number"]
+		.as_str()
+		.and_then(|number| u32::from_str_radix(number.trim_start_matches("0x"), 16).ok())
+}
+
 /// `who` as people see it (SS58 with the chain's prefix).
 pub fn address(who: &AccountId) -> String {
 	who.to_ss58check_with_version(Ss58AddressFormat::custom(SS58_PREFIX))
@@ -116,10 +123,7 @@ impl Node {
 	pub async fn finalized_number(&self) -> Result<u32, Error> {
 		let hash: String = self.request("chain_getFinalizedHead", rpc_params![]).await?;
 		let header: Value = self.request("chain_getHeader", rpc_params![hash]).await?;
-		header["number"]
-			.as_str()
-			.and_then(|number| u32::from_str_radix(number.trim_start_matches("0x"), 16).ok())
-			.ok_or_else(|| Error::Rpc("bad header".into()))
+		header_number(&header).ok_or_else(|| Error::Rpc("bad header".into()))
 	}
 
 	/// Balance, escrow and limits of `who` (`rupee_account`).
@@ -227,10 +231,7 @@ impl Node {
 			.ok_or_else(|| {
 				Error::Rpc("the finalized block does not hold the transaction".into())
 			})?;
-		let block_number = block["block"]["header"]["number"]
-			.as_str()
-			.and_then(|number| u32::from_str_radix(number.trim_start_matches("0x"), 16).ok())
-			.unwrap_or_default();
+		let block_number = header_number(&block["block"]["header"]).unwrap_or_default();
 		let events = self.events_of(&block_hash, index as u32).await?;
 		for event in &events {
 			if let RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
@@ -245,18 +246,25 @@ impl Node {
 		Ok(Finalized { block_hash, block_number, events })
 	}
 
-	/// The events of extrinsic `index` of block `block_hash`.
-	async fn events_of(&self, block_hash: &str, index: u32) -> Result<Vec<RuntimeEvent>, Error> {
+	/// Every event record of block `block_hash`, decoded with this runtime's types.
+	pub async fn events_at(
+		&self,
+		block_hash: &str,
+	) -> Result<Vec<frame_system::EventRecord<RuntimeEvent, H256>>, Error> {
 		// twox128("System") ++ twox128("Events")
 		const EVENTS: &str = "0x26aa394eea5630e07c48ae0c9558cef780d41e5e16056765bc8461851072c9d7";
 		let data: Option<String> =
 			self.request("state_getStorage", rpc_params![EVENTS, block_hash]).await?;
 		let bytes = data.as_deref().and_then(unhex).unwrap_or_default();
-		let records = Vec::<frame_system::EventRecord<RuntimeEvent, H256>>::decode(&mut &bytes[..])
-			.map_err(|_| {
-				Error::Rpc("events do not decode: is the wallet for this runtime?".into())
-			})?;
-		Ok(records
+		Vec::decode(&mut &bytes[..])
+			.map_err(|_| Error::Rpc("events do not decode: is the wallet for this runtime?".into()))
+	}
+
+	/// The events of extrinsic `index` of block `block_hash`.
+	async fn events_of(&self, block_hash: &str, index: u32) -> Result<Vec<RuntimeEvent>, Error> {
+		Ok(self
+			.events_at(block_hash)
+			.await?
 			.into_iter()
 			.filter(|record| record.phase == frame_system::Phase::ApplyExtrinsic(index))
 			.map(|record| record.event)

@@ -3,43 +3,16 @@
 //! balances match. Then a double spend from a restored backup of the payer's wallet: caught on
 //! redemption, evidence on chain, the owner frozen, nobody paid twice.
 
+mod cli;
 #[path = "../../node/tests/common/mod.rs"]
 mod common;
 
-use std::{path::Path, process::Command, time::Duration};
+use std::time::Duration;
 
+use cli::{ok, wallet};
 use common::{test_dir, NodeConfig};
 use jsonrpsee::{core::client::ClientT, rpc_params};
 use serde_json::Value;
-
-const WALLET: &str = env!("CARGO_BIN_EXE_rupee-wallet");
-
-/// Run `rupee-wallet --json` with `args` on the wallet in `dir`; its exit code and JSON answer.
-fn wallet(dir: &Path, node: &str, args: &[&str]) -> (i32, Value) {
-	let out = Command::new(WALLET)
-		.arg("--wallet")
-		.arg(dir)
-		.args(["--node", node, "--json"])
-		.args(args)
-		.output()
-		.expect("run rupee-wallet");
-	let stdout = String::from_utf8_lossy(&out.stdout);
-	let json = serde_json::from_str(stdout.trim()).unwrap_or_else(|_| {
-		panic!(
-			"rupee-wallet {args:?} printed no JSON:\n{stdout}\n{}",
-			String::from_utf8_lossy(&out.stderr)
-		)
-	});
-	(out.status.code().unwrap_or(-1), json)
-}
-
-/// Like [`wallet`], and the command must succeed.
-fn ok(dir: &Path, node: &str, args: &[&str]) -> Value {
-	let (code, json) = wallet(dir, node, args);
-	assert_eq!(code, 0, "rupee-wallet {args:?} failed: {json}");
-	assert_eq!(json["ok"], true);
-	json
-}
 
 async fn free(client: &jsonrpsee::ws_client::WsClient, who: &str) -> u128 {
 	let view: Value = client.request("rupee_account", rpc_params![who]).await.unwrap();

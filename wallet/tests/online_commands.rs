@@ -2,29 +2,12 @@
 //! dry run, an online payment followed to finality, balances read back, and the exit codes of
 //! refusals and bad input.
 
+mod cli;
 #[path = "../../node/tests/common/mod.rs"]
 mod common;
 
-use std::{path::Path, process::Command};
-
+use cli::wallet;
 use common::{test_dir, NodeConfig};
-use serde_json::Value;
-
-const WALLET: &str = env!("CARGO_BIN_EXE_rupee-wallet");
-
-fn wallet(dir: &Path, node: &str, args: &[&str]) -> (i32, Value) {
-	let out = Command::new(WALLET)
-		.arg("--wallet")
-		.arg(dir)
-		.args(["--node", node, "--json"])
-		.args(args)
-		.output()
-		.expect("run rupee-wallet");
-	let stdout = String::from_utf8_lossy(&out.stdout);
-	let json = serde_json::from_str(stdout.trim())
-		.unwrap_or_else(|_| panic!("rupee-wallet {args:?} printed no JSON: {stdout}"));
-	(out.status.code().unwrap_or(-1), json)
-}
 
 #[tokio::test]
 async fn online_commands_report_status_limits_and_pay() {
