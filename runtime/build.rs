@@ -1,6 +1,17 @@
 //! Builds the runtime to WebAssembly (wasm32v1-none) so the node can embed it.
+//!
+//! A second blob, `rupee_runtime_upgrade_test`, is the same runtime built with the
+//! `upgrade-test` feature (only `spec_version` differs, one higher): the end-to-end test of a
+//! runtime upgrade through the Board submits it. It shares the first build's compiled
+//! dependencies, so it costs one more compile of this crate.
 
 fn main() {
 	#[cfg(feature = "std")]
-	substrate_wasm_builder::WasmBuilder::build_using_defaults();
+	{
+		substrate_wasm_builder::WasmBuilder::build_using_defaults();
+		substrate_wasm_builder::WasmBuilder::init_with_defaults()
+			.enable_feature("upgrade-test")
+			.set_file_name("rupee_runtime_upgrade_test")
+			.build();
+	}
 }

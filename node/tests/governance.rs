@@ -1,6 +1,8 @@
 //! End to end on the four-validator `local` chain (no sudo; a Board of Alice, Bob and
 //! Charlie): a Board motion raises the supply ceiling through propose, vote and close over
-//! JSON-RPC; a non-governor cannot propose; one governor alone cannot pass it.
+//! JSON-RPC; a non-governor cannot propose; one governor alone cannot pass it. A runtime upgrade
+//! (this runtime with `spec_version` one higher) passes as whitelist motions and the chain keeps
+//! producing and finalizing blocks under the new version.
 
 mod common;
 
@@ -95,4 +97,102 @@ async fn a_board_motion_raises_the_supply_ceiling_on_a_local_network() {
 		wait_finalized(node, target, std::time::Duration::from_secs(60)).await;
 		assert_eq!(ceiling(&node.client().await).await, rupees(2_000_000_000));
 	}
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_runtime_upgrade_passes_through_the_board_and_the_chain_keeps_finalizing() {
+	use frame_support::dispatch::GetDispatchInfo;
+	type WhitelistEvent = pallet_whitelist::Event<rupee_runtime::Runtime>;
+
+	let path = rupee_runtime::upgrade_test_wasm::WASM_BINARY_PATH
+		.expect("the upgrade-test runtime is built (not with SKIP_WASM_BUILD)");
+	let code = std::fs::read(path).unwrap();
+	let dir = test_dir("runtime-upgrade");
+	let nodes = start_local_network(&dir).await;
+	wait_finalized(&nodes[0], 2, std::time::Duration::from_secs(120)).await;
+	let client = nodes[0].client().await;
+	let (old_version, _) = runtime_version(&client).await;
+	assert_eq!(old_version, rupee_runtime::VERSION.spec_version);
+
+	let set_code = RuntimeCall::System(frame_system::Call::set_code { code });
+	let encoded = set_code.encode();
+	let call_hash = H256(blake2_256(&encoded));
+
+	// 1. The Board whitelists the upgrade by its hash.
+	let events = pass_motion(
+		&client,
+		RuntimeCall::Whitelist(pallet_whitelist::Call::whitelist_call { call_hash }),
+	)
+	.await;
+	assert!(events.iter().any(|record| matches!(
+		&record.event,
+		RuntimeEvent::Whitelist(WhitelistEvent::CallWhitelisted { call_hash: hash }) if *hash == call_hash
+	)));
+
+	// 2. A governor notes the call (the whole runtime) as a preimage.
+	let block = submit_and_wait(
+		&client,
+		&Alice.pair(),
+		RuntimeCall::Preimage(pallet_preimage::Call::note_preimage { bytes: encoded.clone() }),
+	)
+	.await;
+	assert!(events_at(&client, &block).await.iter().any(|record| matches!(
+		&record.event,
+		RuntimeEvent::Preimage(pallet_preimage::Event::Noted { hash }) if *hash == call_hash
+	)));
+
+	// 3. A second motion dispatches it by hash: Root runs `set_code`.
+	let dispatch = RuntimeCall::Whitelist(pallet_whitelist::Call::dispatch_whitelisted_call {
+		call_hash,
+		call_encoded_len: encoded.len() as u32,
+		call_weight_witness: set_code.get_dispatch_info().call_weight,
+	});
+	let events = pass_motion(&client, dispatch).await;
+	assert!(
+		events.iter().any(|record| matches!(
+			&record.event,
+			RuntimeEvent::Whitelist(WhitelistEvent::WhitelistedCallDispatched { call_hash: hash, result: Ok(_) })
+				if *hash == call_hash
+		)),
+		"{events:?}"
+	);
+	assert!(events.iter().any(|record| matches!(
+		&record.event,
+		RuntimeEvent::System(frame_system::Event::CodeUpdated { .. })
+	)));
+
+	// 4. Every validator reports the new version and keeps finalizing blocks under it.
+	let target = finalized_number(&client).await + 5;
+	for node in &nodes {
+		let node_client = node.client().await;
+		wait_finalized(node, target, std::time::Duration::from_secs(120)).await;
+		assert_eq!(runtime_version(&node_client).await.0, old_version + 1);
+		let finalized: String =
+			node_client.request("chain_getFinalizedHead", rpc_params![]).await.unwrap();
+		let version: Value =
+			node_client.request("state_getRuntimeVersion", rpc_params![finalized]).await.unwrap();
+		assert_eq!(version["specVersion"], old_version + 1);
+		assert_eq!(version["specName"], "rupee");
+	}
+
+	// 5. Transactions signed for the old version are refused; for the new one they go through.
+	let nonce = next_nonce(&client, &Alice.to_account_id()).await;
+	let remark =
+		RuntimeCall::System(frame_system::Call::remark_with_event { remark: b"v2".to_vec() });
+	let stale = rupee_runtime::client::signed_extrinsic(
+		remark.clone(),
+		&Alice.pair(),
+		nonce,
+		genesis_hash(&client).await,
+	);
+	let refusal = client
+		.request::<String, _>("author_submitExtrinsic", rpc_params![to_hex(&stale.encode())])
+		.await
+		.expect_err("a transaction signed for the old runtime version");
+	assert!(refusal.to_string().contains("bad signature"), "{refusal}");
+	let block = submit_and_wait(&client, &Alice.pair(), remark).await;
+	assert!(events_at(&client, &block).await.iter().any(|record| matches!(
+		&record.event,
+		RuntimeEvent::System(frame_system::Event::Remarked { .. })
+	)));
 }

@@ -12,62 +12,7 @@ use common::*;
 use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
 use rupee_runtime::{AccountId, RuntimeCall, RuntimeEvent};
 use serde_json::Value;
-use sp_core::H256;
-use sp_io::hashing::blake2_256;
-use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Eve};
-use sp_runtime::Weight;
-
-type BoardEvent = pallet_collective::Event<rupee_runtime::Runtime, pallet_collective::Instance1>;
-
-/// Pass `call` as a Board motion: Alice proposes (threshold 2) and votes, Bob votes, Charlie
-/// closes. Returns the events of the closing block.
-async fn pass_motion(
-	client: &WsClient,
-	call: RuntimeCall,
-) -> Vec<frame_system::EventRecord<RuntimeEvent, H256>> {
-	let length = call.encoded_size() as u32;
-	let hash = H256(blake2_256(&call.encode()));
-	let propose = RuntimeCall::Board(pallet_collective::Call::propose {
-		threshold: 2,
-		proposal: Box::new(call),
-		length_bound: length,
-	});
-	let block = submit_and_wait(client, &Alice.pair(), propose).await;
-	let index = events_at(client, &block)
-		.await
-		.iter()
-		.find_map(|record| match &record.event {
-			RuntimeEvent::Board(BoardEvent::Proposed { proposal_index, .. }) => {
-				Some(*proposal_index)
-			},
-			_ => None,
-		})
-		.expect("the motion was proposed");
-	for governor in [Alice, Bob] {
-		let vote = RuntimeCall::Board(pallet_collective::Call::vote {
-			proposal: hash,
-			index,
-			approve: true,
-		});
-		submit_and_wait(client, &governor.pair(), vote).await;
-	}
-	let close = RuntimeCall::Board(pallet_collective::Call::close {
-		proposal_hash: hash,
-		index,
-		proposal_weight_bound: Weight::from_parts(10_000_000_000, 1_000_000),
-		length_bound: length,
-	});
-	let block = submit_and_wait(client, &Charlie.pair(), close).await;
-	let events = events_at(client, &block).await;
-	assert!(
-		events.iter().any(|record| matches!(
-			&record.event,
-			RuntimeEvent::Board(BoardEvent::Executed { result: Ok(()), .. })
-		)),
-		"the motion executed: {events:?}"
-	);
-	events
-}
+use sp_keyring::Sr25519Keyring::Eve;
 
 /// The Aura authorities at the best block.
 async fn aura_authorities(client: &WsClient) -> Vec<[u8; 32]> {

@@ -16,6 +16,17 @@
 #[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
+/// The upgrade-test blob (see `build.rs`): this runtime with `spec_version` one higher, for the
+/// end-to-end test of a runtime upgrade. Only its path: the node does not embed it.
+#[cfg(feature = "std")]
+pub mod upgrade_test_wasm {
+	mod blob {
+		#![allow(dead_code)]
+		include!(concat!(env!("OUT_DIR"), "/rupee_runtime_upgrade_test"));
+	}
+	pub use blob::WASM_BINARY_PATH;
+}
+
 extern crate alloc;
 
 // The runtime macros expand to code that names `Vec` unqualified.
@@ -93,18 +104,30 @@ pub mod opaque {
 	}
 }
 
-/// The runtime version. See the crate docs for when to bump which field.
-#[runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: alloc::borrow::Cow::Borrowed("rupee"),
-	impl_name: alloc::borrow::Cow::Borrowed("rupee-runtime"),
-	authoring_version: 1,
-	spec_version: 103,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
+/// Declares [`VERSION`]; `spec_version` is a literal because `#[runtime_version]` also writes
+/// it into the wasm blob's `runtime_version` section.
+macro_rules! declare_version {
+	($spec_version:tt) => {
+		/// The runtime version. See the crate docs for when to bump which field.
+		#[runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: alloc::borrow::Cow::Borrowed("rupee"),
+			impl_name: alloc::borrow::Cow::Borrowed("rupee-runtime"),
+			authoring_version: 1,
+			spec_version: $spec_version,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 1,
+			system_version: 1,
+		};
+	};
+}
+
+#[cfg(not(feature = "upgrade-test"))]
+declare_version!(103);
+// The upgrade-test blob: this runtime, one spec version higher. Bump both together.
+#[cfg(feature = "upgrade-test")]
+declare_version!(104);
 
 /// Target block time. Two seconds, not the SDK's six: a payment at a shop counter should be
 /// final in a few seconds (GRANDPA finalizes one to two blocks behind the head). The weight

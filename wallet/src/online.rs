@@ -13,7 +13,10 @@ use jsonrpsee::{
 	ws_client::{WsClient, WsClientBuilder},
 };
 use rupee_primitives::{voucher::PurseCertificate, voucher::Voucher, voucher::VOUCHER_VERSION};
-use rupee_runtime::{AccountId, RuntimeCall, RuntimeError, RuntimeEvent};
+use rupee_runtime::{
+	client::{Lifetime, SigningContext},
+	AccountId, RuntimeCall, RuntimeError, RuntimeEvent,
+};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use sp_core::{
@@ -31,6 +34,10 @@ pub const SS58_PREFIX: u16 = 1947;
 
 /// How long to wait for a transaction to be finalized.
 const FINALITY_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// How many blocks a signed transaction stays valid (about four minutes of two-second blocks):
+/// a transaction lost on the way cannot be replayed later.
+const MORTAL_PERIOD: u64 = 128;
 
 /// The number in a JSON header (`"number": "0x1a"`).
 pub fn header_number(header: &Value) -> Option<u32> {
@@ -119,6 +126,36 @@ impl Node {
 			.ok_or_else(|| Error::Rpc(format!("bad genesis hash {hash}")))
 	}
 
+	/// What to sign a transaction for now: this chain, the runtime version the node runs (it
+	/// changes with a runtime upgrade) and a lifetime of [`MORTAL_PERIOD`] blocks from the last
+	/// finalized block.
+	pub async fn signing_context(&self) -> Result<SigningContext, Error> {
+		let genesis_hash = H256(self.genesis_hash().await?);
+		let version: Value = self.request("state_getRuntimeVersion", rpc_params![]).await?;
+		let field = |name: &str| {
+			version[name]
+				.as_u64()
+				.and_then(|value| u32::try_from(value).ok())
+				.ok_or_else(|| Error::Rpc(format!("runtime version without {name}: {version}")))
+		};
+		let hash: String = self.request("chain_getFinalizedHead", rpc_params![]).await?;
+		let header: Value = self.request("chain_getHeader", rpc_params![hash.clone()]).await?;
+		let block_number = header_number(&header).ok_or_else(|| Error::Rpc("bad header".into()))?;
+		let block_hash = unhex(&hash)
+			.and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
+			.ok_or_else(|| Error::Rpc(format!("bad block hash {hash}")))?;
+		Ok(SigningContext {
+			genesis_hash,
+			spec_version: field("specVersion")?,
+			transaction_version: field("transactionVersion")?,
+			lifetime: Lifetime::Mortal {
+				period: MORTAL_PERIOD,
+				block_number: block_number.into(),
+				block_hash: H256(block_hash),
+			},
+		})
+	}
+
 	/// The number of the last finalized block.
 	pub async fn finalized_number(&self) -> Result<u32, Error> {
 		let hash: String = self.request("chain_getFinalizedHead", rpc_params![]).await?;
@@ -188,8 +225,8 @@ impl Node {
 		let who = AccountId::from(signer.public());
 		let nonce: u32 =
 			self.request("system_accountNextIndex", rpc_params![rpc_address(&who)]).await?;
-		let genesis = H256(self.genesis_hash().await?);
-		let extrinsic = rupee_runtime::client::signed_extrinsic(call, signer, nonce, genesis);
+		let context = self.signing_context().await?;
+		let extrinsic = rupee_runtime::client::sign(call, signer, nonce, &context);
 		let encoded = hex(&extrinsic.encode());
 		let mut watch = self
 			.client

@@ -320,6 +320,23 @@ pub async fn next_nonce(client: &WsClient, who: &rupee_runtime::AccountId) -> u3
 	client.request("system_accountNextIndex", rpc_params![who.to_string()]).await.unwrap()
 }
 
+/// The spec and transaction version the node's best block runs (`state_getRuntimeVersion`).
+pub async fn runtime_version(client: &WsClient) -> (u32, u32) {
+	let version: Value = client.request("state_getRuntimeVersion", rpc_params![]).await.unwrap();
+	let field = |name: &str| version[name].as_u64().expect(name) as u32;
+	(field("specVersion"), field("transactionVersion"))
+}
+
+/// Immortal transactions for the runtime the node runs now.
+pub async fn signing_context(client: &WsClient) -> rupee_runtime::client::SigningContext {
+	let (spec_version, transaction_version) = runtime_version(client).await;
+	rupee_runtime::client::SigningContext {
+		spec_version,
+		transaction_version,
+		..rupee_runtime::client::SigningContext::immortal(genesis_hash(client).await)
+	}
+}
+
 /// Hex of SCALE bytes, as JSON-RPC wants them.
 pub fn to_hex(bytes: &[u8]) -> String {
 	rupee_primitives::hex::encode(bytes)
@@ -337,8 +354,7 @@ pub async fn submit_and_wait(
 	use sp_core::Pair;
 	let who = rupee_runtime::AccountId::from(signer.public());
 	let nonce = next_nonce(client, &who).await;
-	let xt =
-		rupee_runtime::client::signed_extrinsic(call, signer, nonce, genesis_hash(client).await);
+	let xt = rupee_runtime::client::sign(call, signer, nonce, &signing_context(client).await);
 	let mut watch = client
 		.subscribe::<Value, _>(
 			"author_submitAndWatchExtrinsic",
@@ -447,4 +463,62 @@ pub async fn start_local_network(dir: &Path) -> Vec<Node> {
 		nodes.push(Node::start(config).await);
 	}
 	nodes
+}
+
+/// Pass `call` as a motion of the `local` chain's Board (Alice, Bob, Charlie): Alice proposes it
+/// with threshold 2 and votes, Bob votes, Charlie closes. Returns the events of the closing block.
+pub async fn pass_motion(
+	client: &WsClient,
+	call: rupee_runtime::RuntimeCall,
+) -> Vec<frame_system::EventRecord<rupee_runtime::RuntimeEvent, sp_core::H256>> {
+	use codec::Encode;
+	use frame_support::dispatch::GetDispatchInfo;
+	use rupee_runtime::{RuntimeCall, RuntimeEvent};
+	use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
+	type BoardEvent =
+		pallet_collective::Event<rupee_runtime::Runtime, pallet_collective::Instance1>;
+
+	let length = call.encoded_size() as u32;
+	let hash = sp_core::H256(sp_io::hashing::blake2_256(&call.encode()));
+	let weight = call.get_dispatch_info().call_weight;
+	let propose = RuntimeCall::Board(pallet_collective::Call::propose {
+		threshold: 2,
+		proposal: Box::new(call),
+		length_bound: length,
+	});
+	let block = submit_and_wait(client, &Alice.pair(), propose).await;
+	let index = events_at(client, &block)
+		.await
+		.iter()
+		.find_map(|record| match &record.event {
+			RuntimeEvent::Board(BoardEvent::Proposed { proposal_index, .. }) => {
+				Some(*proposal_index)
+			},
+			_ => None,
+		})
+		.expect("the motion was proposed");
+	for governor in [Alice, Bob] {
+		let vote = RuntimeCall::Board(pallet_collective::Call::vote {
+			proposal: hash,
+			index,
+			approve: true,
+		});
+		submit_and_wait(client, &governor.pair(), vote).await;
+	}
+	let close = RuntimeCall::Board(pallet_collective::Call::close {
+		proposal_hash: hash,
+		index,
+		proposal_weight_bound: weight,
+		length_bound: length,
+	});
+	let block = submit_and_wait(client, &Charlie.pair(), close).await;
+	let events = events_at(client, &block).await;
+	assert!(
+		events.iter().any(|record| matches!(
+			&record.event,
+			RuntimeEvent::Board(BoardEvent::Executed { result: Ok(()), .. })
+		)),
+		"the motion executed: {events:?}"
+	);
+	events
 }
