@@ -7,6 +7,15 @@ here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/env.sh"
 
 cd "$RUPEE_ROOT"
+# The standard-client tests: @polkadot/api from npm, pinned by clients/polkadot-js's lock file.
+if ! command -v npm >/dev/null 2>&1; then
+	echo "[test] installing nodejs and npm (apt-get)"
+	if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
+fi
+echo "[test] installing @polkadot/api for the client tests (npm ci, node $(node --version))"
+npm ci --prefix clients/polkadot-js --no-audit --no-fund --loglevel=error
 echo "[test] building the workspace (release)"
 start=$(date +%s)
 rupee_build

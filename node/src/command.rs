@@ -54,6 +54,11 @@ fn parse() -> Cli {
 
 /// Parse the command line and run it.
 pub fn run() -> sc_cli::Result<()> {
+	// Addresses in this chain's format (prefix 1947) everywhere: RPC answers, chain specs, logs
+	// and `key` output. RPC parameters accept it as well as any registered SS58 prefix.
+	sp_core::crypto::set_default_ss58_version(sp_core::crypto::Ss58AddressFormat::custom(
+		rupee_runtime::SS58_PREFIX,
+	));
 	let cli = parse();
 
 	match &cli.subcommand {

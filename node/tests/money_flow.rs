@@ -92,7 +92,7 @@ async fn kyc_gate_admits_registered_customers_and_refuses_outsiders() {
 		client.request("kyc_accountStatus", rpc_params![gina_id.to_string()]).await.unwrap();
 	assert_eq!(status["tier"], "L1");
 	assert_eq!(status["status"], "active");
-	assert_eq!(status["provider"], Bob.to_account_id().to_string());
+	assert_eq!(status["provider"], ss58(&Bob.to_account_id()));
 
 	submit_and_wait(&client, &gina, remark).await;
 	assert_eq!(next_nonce(&client, &gina_id).await, 1);

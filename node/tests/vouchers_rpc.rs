@@ -79,7 +79,7 @@ async fn vouchers_rpc_methods_answer_and_refuse_bad_input() {
 	assert_eq!(failure(&events_at(&client, &block).await), None);
 	let purse: Value =
 		client.request("vouchers_purse", rpc_params![device_key.clone()]).await.unwrap();
-	assert_eq!(purse["owner"], AccountId::from(Dave.public()).to_string());
+	assert_eq!(purse["owner"], ss58(&AccountId::from(Dave.public())));
 	assert_eq!(purse["escrow"], rupees(2_000) as u64);
 	assert_eq!(purse["voucherCap"], rupees(1_000) as u64);
 	assert_eq!(purse["status"], "Active");

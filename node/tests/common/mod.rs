@@ -337,6 +337,12 @@ pub async fn signing_context(client: &WsClient) -> rupee_runtime::client::Signin
 	}
 }
 
+/// `who` in this chain's address format (SS58 prefix 1947), as the node's RPC answers show it.
+pub fn ss58(who: &rupee_runtime::AccountId) -> String {
+	use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
+	who.to_ss58check_with_version(Ss58AddressFormat::custom(rupee_runtime::SS58_PREFIX))
+}
+
 /// Hex of SCALE bytes, as JSON-RPC wants them.
 pub fn to_hex(bytes: &[u8]) -> String {
 	rupee_primitives::hex::encode(bytes)
