@@ -11,12 +11,17 @@
 //!   verifies with.
 //! * [`online`]: the JSON-RPC side: fund a purse, redeem received vouchers, sync the purse and
 //!   the revocation list, read balances.
+//! * [`operator`]: what banks, the issuer and governors sign (KYC registrations, mint and burn,
+//!   Board motions) and reading the Board's open motions.
+//! * [`history`]: an account's payments, read from the events of recent blocks.
 //! * [`amount`]: `1,250.50 PKR` in and out.
 //! * [`qr`]: a voucher as a QR code PNG.
 
 pub mod amount;
+pub mod history;
 pub mod offline;
 pub mod online;
+pub mod operator;
 pub mod qr;
 pub mod store;
 

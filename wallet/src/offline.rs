@@ -28,6 +28,8 @@ pub enum Error {
 	NoPurse,
 	BadSecret,
 	BadAddress(String),
+	/// Any other argument that is not what the command takes; the text says what is wrong.
+	BadInput(String),
 	Amount(AmountError),
 	Codec(String, VoucherCodecError),
 	Pay(PayError),
@@ -52,6 +54,7 @@ impl Error {
 			| Self::NoPurse
 			| Self::BadSecret
 			| Self::BadAddress(_)
+			| Self::BadInput(_)
 			| Self::Amount(_)
 			| Self::Codec(..) => 2,
 			Self::NodeUnreachable(_) => 3,
@@ -80,6 +83,7 @@ impl std::fmt::Display for Error {
 				write!(f, "the account secret is not a valid mnemonic, seed or //path")
 			},
 			Self::BadAddress(text) => write!(f, "not an account address: {text}"),
+			Self::BadInput(text) => f.write_str(text),
 			Self::Amount(error) => write!(f, "{error}"),
 			Self::Codec(what, error) => write!(f, "not a valid {what}: {error:?}"),
 			Self::Pay(error) => write!(f, "cannot pay: {error}"),

@@ -156,6 +156,18 @@ impl Node {
 		})
 	}
 
+	/// The hash of block `number` on the best chain.
+	pub async fn block_hash(&self, number: u32) -> Result<String, Error> {
+		let hash: Option<String> = self.request("chain_getBlockHash", rpc_params![number]).await?;
+		hash.ok_or_else(|| Error::Rpc(format!("no block #{number}")))
+	}
+
+	/// The timestamp of block `hash` (`Timestamp.Now`), milliseconds since the epoch.
+	pub async fn timestamp_at(&self, hash: &str) -> Result<u64, Error> {
+		let key = pallet_timestamp::Now::<rupee_runtime::Runtime>::hashed_key();
+		Ok(self.storage_value_at(&key, Some(hash)).await?.unwrap_or_default())
+	}
+
 	/// The number of the last finalized block.
 	pub async fn finalized_number(&self) -> Result<u32, Error> {
 		let hash: String = self.request("chain_getFinalizedHead", rpc_params![]).await?;
@@ -283,6 +295,31 @@ impl Node {
 		Ok(Finalized { block_hash, block_number, events })
 	}
 
+	/// The storage value at `key` on the best block, SCALE-decoded; `None` if there is none.
+	pub async fn storage_value<T: Decode>(&self, key: &[u8]) -> Result<Option<T>, Error> {
+		self.storage_value_at(key, None).await
+	}
+
+	/// The storage value at `key` on block `at` (the best block if `None`), SCALE-decoded.
+	pub async fn storage_value_at<T: Decode>(
+		&self,
+		key: &[u8],
+		at: Option<&str>,
+	) -> Result<Option<T>, Error> {
+		let data: Option<String> =
+			self.request("state_getStorage", rpc_params![hex(key), at]).await?;
+		data.map(|data| {
+			let bytes =
+				unhex(&data).ok_or_else(|| Error::Rpc(format!("bad storage value {data}")))?;
+			T::decode(&mut &bytes[..]).map_err(|_| {
+				Error::Rpc(
+					"a storage value does not decode: is the wallet for this runtime?".into(),
+				)
+			})
+		})
+		.transpose()
+	}
+
 	/// Every event record of block `block_hash`, decoded with this runtime's types.
 	pub async fn events_at(
 		&self,
@@ -292,7 +329,8 @@ impl Node {
 		const EVENTS: &str = "0x26aa394eea5630e07c48ae0c9558cef780d41e5e16056765bc8461851072c9d7";
 		let data: Option<String> =
 			self.request("state_getStorage", rpc_params![EVENTS, block_hash]).await?;
-		let bytes = data.as_deref().and_then(unhex).unwrap_or_default();
+		// No value at all (the genesis block): no events.
+		let Some(bytes) = data.as_deref().and_then(unhex) else { return Ok(Vec::new()) };
 		Vec::decode(&mut &bytes[..])
 			.map_err(|_| Error::Rpc("events do not decode: is the wallet for this runtime?".into()))
 	}

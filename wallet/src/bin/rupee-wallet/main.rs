@@ -1,7 +1,9 @@
 //! `rupee-wallet`: the Digital Rupee wallet on the command line.
 //!
-//! Offline: `pay --offline`, `receive`, `status`, `purse certificate`. Online (JSON-RPC):
-//! `init`, `sync`, `purse fund`, `purse close`, `redeem`, `balance`, `pay` (online transfer).
+//! Offline: `init`, `address`, `pay --offline`, `receive`, `status`, `export`,
+//! `purse certificate`. Online (JSON-RPC): `balance`, `kyc`, `limits`, `can-pay`, `pay`,
+//! `history`, `sync`, `purse fund`, `purse close`, `redeem`; for banks `customer`, for the
+//! issuer `mint` and `burn`, for governors `board`.
 //! `--json` prints one JSON object for scripts. Exit codes: 0 done, 1 internal or I/O error,
 //! 2 bad input or wallet not set up, 3 node unreachable, 4 refused (by the chain or a check).
 
@@ -9,6 +11,8 @@ use std::{
 	path::PathBuf,
 	time::{SystemTime, UNIX_EPOCH},
 };
+
+mod operator;
 
 use clap::{Parser, Subcommand};
 use rupee_wallet::{
@@ -109,6 +113,35 @@ enum Command {
 	/// Print the received vouchers not yet paid, one per line, for anyone to redeem on this
 	/// wallet's behalf. Offline.
 	Export,
+	/// Payments in and out of this account (or `--of`) in the last `--blocks` finalized blocks.
+	History {
+		#[arg(long)]
+		of: Option<String>,
+		#[arg(long, default_value_t = 1000)]
+		blocks: u32,
+	},
+	/// A bank's actions on its customers (the wallet's account must be an accredited provider).
+	Customer {
+		#[command(subcommand)]
+		command: operator::CustomerCommand,
+	},
+	/// The issuer creates `--amount` in bank `--to`'s reserve.
+	Mint {
+		#[arg(long)]
+		to: String,
+		#[arg(long)]
+		amount: String,
+	},
+	/// The issuer destroys `--amount` of its own balance.
+	Burn {
+		#[arg(long)]
+		amount: String,
+	},
+	/// The Board: governors, open motions, propose, vote, close.
+	Board {
+		#[command(subcommand)]
+		command: operator::BoardCommand,
+	},
 }
 
 #[derive(Subcommand)]
@@ -129,6 +162,14 @@ fn now_ms() -> u64 {
 		.duration_since(UNIX_EPOCH)
 		.map(|elapsed| elapsed.as_millis() as u64)
 		.unwrap_or(0)
+}
+
+/// The account a read command is about: `--of`, or else this wallet's own.
+fn subject(wallet: &Wallet, of: Option<String>) -> Result<rupee_runtime::AccountId, Error> {
+	match of {
+		Some(text) => parse_account(&text),
+		None => offline::account_id(wallet),
+	}
 }
 
 fn wallet_dir(text: &str) -> PathBuf {
@@ -213,10 +254,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 			))
 		},
 		Command::Balance { of } => {
-			let who = match of {
-				Some(text) => parse_account(&text)?,
-				None => offline::account_id(&wallet)?,
-			};
+			let who = subject(&wallet, of)?;
 			let node = Node::connect(&cli.node).await?;
 			let view = node.account(&who).await?;
 			let free = view["free"].as_u64().unwrap_or_default() as u128;
@@ -232,10 +270,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 			))
 		},
 		Command::Kyc { of } => {
-			let who = match of {
-				Some(text) => parse_account(&text)?,
-				None => offline::account_id(&wallet)?,
-			};
+			let who = subject(&wallet, of)?;
 			let node = Node::connect(&cli.node).await?;
 			let status = node.kyc_status(&who).await?;
 			let text = if status.is_null() {
@@ -426,6 +461,27 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 				),
 				json!({ "ok": true, "counter": voucher.body.counter, "amount": voucher.body.amount.to_string() }),
 			))
+		},
+		Command::History { of, blocks } => {
+			let who = subject(&wallet, of)?;
+			let node = Node::connect(&cli.node).await?;
+			operator::history(&node, &who, blocks).await
+		},
+		Command::Customer { command } => {
+			let node = Node::connect(&cli.node).await?;
+			operator::customer(&wallet, &node, command, progress).await
+		},
+		Command::Mint { to, amount } => {
+			let node = Node::connect(&cli.node).await?;
+			operator::mint_or_burn(&wallet, &node, Some(to), &amount, progress).await
+		},
+		Command::Burn { amount } => {
+			let node = Node::connect(&cli.node).await?;
+			operator::mint_or_burn(&wallet, &node, None, &amount, progress).await
+		},
+		Command::Board { command } => {
+			let node = Node::connect(&cli.node).await?;
+			operator::board(&wallet, &node, command, progress).await
 		},
 		Command::Export => {
 			let pending: Vec<String> =
