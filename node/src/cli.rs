@@ -54,4 +54,10 @@ pub struct Cli {
 
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	/// Serve wallets on the open internet: listen on all interfaces, safe methods only,
+	/// per-connection rate limit and connection, request, batch and subscription limits;
+	/// needs an explicit `--rpc-cors` list and refuses `--validator`. See README "Public RPC".
+	#[arg(long)]
+	pub public_rpc: bool,
 }

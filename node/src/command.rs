@@ -7,7 +7,7 @@ use sc_service::PartialComponents;
 use crate::{
 	chain_spec,
 	cli::{Cli, Subcommand, DEFAULT_NETWORK_BACKEND},
-	preflight, service,
+	preflight, public_rpc, service,
 };
 
 impl SubstrateCli for Cli {
@@ -59,7 +59,7 @@ pub fn run() -> sc_cli::Result<()> {
 	sp_core::crypto::set_default_ss58_version(sp_core::crypto::Ss58AddressFormat::custom(
 		rupee_runtime::SS58_PREFIX,
 	));
-	let cli = parse();
+	let mut cli = parse();
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
@@ -125,11 +125,28 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.sync_run(|config| cmd.run::<Block>(&config))
 		},
 		None => {
+			let mut public_note = None;
+			if cli.public_rpc {
+				let args: Vec<String> = std::env::args().collect();
+				public_rpc::apply(&mut cli.run, |flag| public_rpc::flag_given(&args, flag))
+					.map_err(sc_cli::Error::Input)?;
+				let rpc = &cli.run.rpc_params;
+				public_note = Some(format!(
+					"🌐 Public RPC: all interfaces, safe methods only, {} calls/min per connection, \
+					 {} connections, CORS {:?}",
+					rpc.rpc_rate_limit.map_or(0, u32::from),
+					rpc.rpc_max_connections,
+					rpc.rpc_cors
+				));
+			}
 			if let Some(base_path) = cli.run.shared_params().base_path()? {
 				preflight::check_base_path(base_path.path())?;
 			}
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|mut config| async move {
+				if let Some(note) = public_note {
+					log::info!("{note}");
+				}
 				preflight::check_ports(&mut config)?;
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<

@@ -6,6 +6,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod preflight;
+mod public_rpc;
 mod rpc;
 mod service;
 
