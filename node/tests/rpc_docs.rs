@@ -1,6 +1,7 @@
 //! `docs/rpc.md` cannot drift from the node: every custom method the node serves (`kyc_*`,
 //! `rupee_*`, `vouchers_*`) has a section there, and every documented one exists, with the
-//! number of parameters the node accepts.
+//! number of parameters the node accepts; every complete example request there gets exactly the
+//! documented answer from a fresh dev node.
 
 mod common;
 
@@ -49,7 +50,7 @@ async fn every_custom_rpc_method_is_documented_and_every_documented_one_exists()
 
 	// Each documented method answers when called with its documented number of parameters
 	// (all but the optional `at`), here with values of the right kind.
-	let account = "5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy";
+	let account = "nGL2xvAfCN2M7bk99A31hgt8qWv1Fqa16stgY5PpnwqxSRAAR"; // Dave, the chain's format
 	let device_key = format!("0x{}", "07".repeat(32));
 	for (name, params) in &documented {
 		let args: Vec<Value> = match name.as_str() {
@@ -69,4 +70,49 @@ async fn every_custom_rpc_method_is_documented_and_every_documented_one_exists()
 			.await
 			.unwrap_or_else(|error| panic!("{name} as documented: {error}"));
 	}
+
+	// Every complete example request gets exactly the documented answer from a fresh dev node
+	// (examples shortened with `…` are skipped).
+	let mut checked = 0;
+	for (request, response) in examples() {
+		let method = request["method"].as_str().unwrap();
+		let mut list = jsonrpsee::core::params::ArrayParams::new();
+		for param in request["params"].as_array().unwrap() {
+			list.insert(param.clone()).unwrap();
+		}
+		let answer: Value = client.request(method, list).await.unwrap();
+		if let Some(response) = response {
+			assert_eq!(answer, response["result"], "docs/rpc.md's example answer for {method}");
+			checked += 1;
+		}
+	}
+	assert!(checked >= 2, "the exact examples were found in docs/rpc.md");
+}
+
+/// The example requests in docs/rpc.md (```json blocks with a `method`), each with the
+/// example answer in the block right after it, when both are complete JSON.
+fn examples() -> Vec<(Value, Option<Value>)> {
+	let text = include_str!("../../docs/rpc.md");
+	let blocks: Vec<&str> = text
+		.split("```json\n")
+		.skip(1)
+		.filter_map(|rest| rest.split_once("\n```").map(|(block, _)| block))
+		.collect();
+	blocks
+		.iter()
+		.enumerate()
+		.filter_map(|(i, block)| {
+			// A shortened example (`0x3c9f…`) is for reading, not for sending.
+			if block.contains('…') {
+				return None;
+			}
+			let request: Value = serde_json::from_str(block).ok()?;
+			request.get("method")?;
+			let response = blocks
+				.get(i + 1)
+				.and_then(|next| serde_json::from_str::<Value>(next).ok())
+				.filter(|next| next.get("result").is_some());
+			Some((request, response))
+		})
+		.collect()
 }
