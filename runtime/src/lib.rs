@@ -124,10 +124,10 @@ macro_rules! declare_version {
 }
 
 #[cfg(not(feature = "upgrade-test"))]
-declare_version!(103);
+declare_version!(104);
 // The upgrade-test blob: this runtime, one spec version higher. Bump both together.
 #[cfg(feature = "upgrade-test")]
-declare_version!(104);
+declare_version!(105);
 
 /// Target block time. Two seconds, not the SDK's six: a payment at a shop counter should be
 /// final in a few seconds (GRANDPA finalizes one to two blocks behind the head). The weight
@@ -213,6 +213,10 @@ mod runtime {
 	#[runtime::pallet_index(16)]
 	pub type Whitelist = pallet_whitelist;
 
+	/// Delayed execution of the Board's decisions (a call at a set block).
+	#[runtime::pallet_index(19)]
+	pub type Scheduler = pallet_scheduler;
+
 	/// An empty currency for the deposits `pallet-preimage` and `pallet-session` are written
 	/// against; nobody holds any and its calls are disabled (see `configs/governance.rs`).
 	#[runtime::pallet_index(20)]
@@ -279,5 +283,6 @@ mod benches {
 		[pallet_kyc, Kyc]
 		[pallet_rupee, Rupee]
 		[pallet_vouchers, Vouchers]
+		[pallet_validators, Validators]
 	);
 }

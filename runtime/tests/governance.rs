@@ -204,3 +204,64 @@ fn governors_pass_the_kyc_gate_without_a_kyc_record() {
 		assert!(!rupee_runtime::configs::GateExempt::contains(&Dave.to_account_id()));
 	});
 }
+
+/// Run the scheduler's agenda of blocks up to `block`.
+fn run_to(block: u32) {
+	use frame_support::traits::OnInitialize;
+	while System::block_number() < block {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		rupee_runtime::Scheduler::on_initialize(next);
+	}
+}
+
+#[test]
+fn the_board_schedules_a_decision_for_a_later_block_and_can_cancel_it() {
+	local().execute_with(|| {
+		let schedule = |when, ceiling| {
+			RuntimeCall::Scheduler(pallet_scheduler::Call::schedule {
+				when,
+				maybe_periodic: None,
+				priority: 0,
+				call: Box::new(RuntimeCall::Rupee(pallet_rupee::Call::set_supply_ceiling {
+					ceiling,
+				})),
+			})
+		};
+		let ceiling = pallet_rupee::SupplyCeiling::<Runtime>::get;
+		let before = ceiling();
+		// Scheduling needs what the decision needs: two thirds.
+		check_threshold(schedule(5, rupees(3_000_000_000)), 1, 2);
+		run_to(4);
+		assert_eq!(ceiling(), before, "not before its block");
+		run_to(5);
+		assert_eq!(ceiling(), rupees(3_000_000_000));
+		System::assert_has_event(
+			pallet_scheduler::Event::<Runtime>::Dispatched {
+				task: (5, 0),
+				id: None,
+				result: Ok(()),
+			}
+			.into(),
+		);
+
+		// A scheduled decision is cancelled by a motion with at least the same share of the
+		// governors (or Root), not by a smaller one.
+		assert_ok!(dispatch(schedule(10, rupees(4_000_000_000)), board(2)));
+		let cancel = RuntimeCall::Scheduler(pallet_scheduler::Call::cancel { when: 10, index: 0 });
+		assert_eq!(dispatch(cancel.clone(), board(1)), Err(DispatchError::BadOrigin));
+		assert_ok!(dispatch(cancel.clone(), board(3)));
+		assert_eq!(
+			dispatch(cancel, RuntimeOrigin::root()),
+			Err(pallet_scheduler::Error::<Runtime>::NotFound.into())
+		);
+		run_to(10);
+		assert_eq!(ceiling(), rupees(3_000_000_000), "the cancelled change never ran");
+
+		// A 3-of-3 schedule cannot be cancelled by 2 of 3; Root can.
+		assert_ok!(dispatch(schedule(12, rupees(5_000_000_000)), board(3)));
+		let cancel = RuntimeCall::Scheduler(pallet_scheduler::Call::cancel { when: 12, index: 0 });
+		assert_eq!(dispatch(cancel.clone(), board(2)), Err(DispatchError::BadOrigin));
+		assert_ok!(dispatch(cancel, RuntimeOrigin::root()));
+	});
+}

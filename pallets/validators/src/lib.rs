@@ -20,10 +20,21 @@
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 #[cfg(test)]
 mod tests;
+pub mod weights;
 
 pub use pallet::*;
+pub use weights::WeightInfo;
+
+/// What the benchmarks need from the runtime.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Give `who` session keys, so it may become a validator.
+	fn register_keys(who: &AccountId);
+}
 
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::validators";
@@ -34,7 +45,7 @@ pub mod pallet {
 	use frame_support::{pallet_prelude::*, traits::Contains};
 	use frame_system::pallet_prelude::*;
 
-	use super::LOG_TARGET;
+	use super::{WeightInfo, LOG_TARGET};
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
@@ -64,6 +75,13 @@ pub mod pallet {
 		/// Most validators in the set.
 		#[pallet::constant]
 		type MaxValidators: Get<u32>;
+
+		/// Weights of the calls, measured by `scripts/benchmark-pallets.sh pallet_validators`.
+		type WeightInfo: WeightInfo;
+
+		/// Session keys for the benchmarks' accounts.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: crate::BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// The validator set from the next session on.
@@ -140,7 +158,7 @@ pub mod pallet {
 		/// Errors: [`Error::AlreadyValidator`], [`Error::TooManyValidators`],
 		/// [`Error::NoSessionKeys`]. O(MaxValidators).
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(2, 2).saturating_add(Weight::from_parts(20_000_000, 0)))]
+		#[pallet::weight(T::WeightInfo::add_validator())]
 		pub fn add_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::AddOrigin::ensure_origin(origin)?;
 			Self::do_add_validator(who)
@@ -151,7 +169,7 @@ pub mod pallet {
 		/// Origin: [`Config::RemoveOrigin`]. Emits [`Event::ValidatorRemoved`].
 		/// Errors: [`Error::NotValidator`], [`Error::TooFewValidators`]. O(MaxValidators).
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(1, 2).saturating_add(Weight::from_parts(20_000_000, 0)))]
+		#[pallet::weight(T::WeightInfo::remove_validator())]
 		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::RemoveOrigin::ensure_origin(origin)?;
 			Self::do_remove_validator(who)

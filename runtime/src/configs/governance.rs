@@ -14,6 +14,7 @@
 //! | double-spend claims (vouchers) | [`MajorityOfBoard`] |
 //! | Board membership | [`TwoThirdsOfBoard`] |
 //! | runtime upgrade and any other Root call: whitelist, then dispatch | [`TwoThirdsOfBoard`] |
+//! | scheduling a call for a later block, cancelling one | [`TwoThirdsOfBoard`] |
 //!
 //! **The path to Root** (`System.set_code` and anything else that needs Root): a motion
 //! `Whitelist.whitelist_call(hash)` by two thirds, then a motion
@@ -119,6 +120,58 @@ impl pallet_whitelist::Config for Runtime {
 	type DeferredDispatchExpiration = WhitelistExpiration;
 	type BlockNumberProvider = System;
 	type WeightInfo = pallet_whitelist::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Scheduled calls may use up to 80 % of a block.
+	pub MaximumSchedulerWeight: Weight =
+		sp_runtime::Perbill::from_percent(80) * RuntimeBlockWeights::get().max_block;
+}
+
+/// Delayed execution: a Board motion `Scheduler.schedule(when, None, priority, call)` (two
+/// thirds) runs `call` at block `when` with the Board's origin, e.g. a ceiling change on a set
+/// date or a runtime upgrade (`Whitelist.dispatch_whitelisted_call`) at a block the banks were
+/// told about. A later motion (or Root) may cancel it.
+impl pallet_scheduler::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeOrigin = RuntimeOrigin;
+	type PalletsOrigin = crate::OriginCaller;
+	type RuntimeCall = RuntimeCall;
+	type MaximumWeight = MaximumSchedulerWeight;
+	type ScheduleOrigin = TwoThirdsOfBoard;
+	type OriginPrivilegeCmp = BoardPrivilege;
+	type MaxScheduledPerBlock = ConstU32<50>;
+	type WeightInfo = pallet_scheduler::weights::SubstrateWeight<Runtime>;
+	type Preimages = Preimage;
+	type BlockNumberProvider = System;
+}
+
+/// Who may cancel a scheduled call: Root any; the Board one scheduled with the same or a
+/// smaller share of the governors (`3 of 3` cancels `2 of 3`'s, not the other way round).
+pub struct BoardPrivilege;
+
+impl frame_support::traits::PrivilegeCmp<crate::OriginCaller> for BoardPrivilege {
+	fn cmp_privilege(
+		left: &crate::OriginCaller,
+		right: &crate::OriginCaller,
+	) -> Option<core::cmp::Ordering> {
+		use crate::OriginCaller::{system, Board as Motion};
+		use core::cmp::Ordering;
+		use frame_system::RawOrigin::Root;
+		use pallet_collective::RawOrigin::Members;
+		if left == right {
+			return Some(Ordering::Equal);
+		}
+		match (left, right) {
+			(system(Root), _) => Some(Ordering::Greater),
+			(_, system(Root)) => Some(Ordering::Less),
+			(Motion(Members(left_yes, left_all)), Motion(Members(right_yes, right_all))) => {
+				// Compare the shares left_yes / left_all and right_yes / right_all.
+				Some((left_yes * right_all).cmp(&(right_yes * left_all)))
+			},
+			_ => None,
+		}
+	}
 }
 
 parameter_types! {

@@ -240,4 +240,20 @@ impl pallet_validators::Config for Runtime {
 	/// (GRANDPA then survives one failure).
 	type MinValidators = ConstU32<1>;
 	type MaxValidators = ConstU32<MAX_AUTHORITIES>;
+	type WeightInfo = pallet_validators::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = HasSessionKeys;
+}
+
+/// Benchmarks: session keys (any bytes will do) for an account.
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_validators::BenchmarkHelper<AccountId> for HasSessionKeys {
+	fn register_keys(who: &AccountId) {
+		use codec::Decode;
+		let keys = crate::opaque::SessionKeys::decode(
+			&mut sp_runtime::traits::TrailingZeroInput::zeroes(),
+		)
+		.expect("keys decode from zeroes");
+		pallet_session::NextKeys::<Runtime>::insert(who, keys);
+	}
 }

@@ -28,11 +28,16 @@ impl frame_system::Config for Test {
 	type Block = frame_system::mocking::MockBlock<Test>;
 }
 
-/// Accounts below 100 registered session keys.
+std::thread_local! {
+	/// Accounts the benchmarks gave session keys.
+	static REGISTERED: core::cell::RefCell<std::collections::BTreeSet<u64>> = Default::default();
+}
+
+/// Accounts below 100 registered session keys (and any the benchmarks registered).
 pub struct KeysBelow100;
 impl Contains<u64> for KeysBelow100 {
 	fn contains(who: &u64) -> bool {
-		*who < 100
+		*who < 100 || REGISTERED.with(|registered| registered.borrow().contains(who))
 	}
 }
 
@@ -43,9 +48,19 @@ impl Config for Test {
 	type HasSessionKeys = KeysBelow100;
 	type MinValidators = ConstU32<2>;
 	type MaxValidators = ConstU32<4>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = KeysBelow100;
 }
 
-fn new_test_ext() -> sp_io::TestExternalities {
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<u64> for KeysBelow100 {
+	fn register_keys(who: &u64) {
+		REGISTERED.with(|registered| registered.borrow_mut().insert(*who));
+	}
+}
+
+pub(crate) fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_validators::GenesisConfig::<Test> { validators: vec![1, 2, 3] }
 		.assimilate_storage(&mut storage)
