@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the weights of our pallets on this machine and writes their weights.rs:
-#   scripts/benchmark-pallets.sh            pallet_kyc, pallet_rupee and pallet_vouchers
+#   scripts/benchmark-pallets.sh            pallet_kyc, pallet_rupee, pallet_vouchers, pallet_validators
 #   scripts/benchmark-pallets.sh pallet_kyc one pallet
 # Builds rupee-node with `--features runtime-benchmarks` in the shared target directory: crates
 # the feature does not touch (networking, wasmtime, ...) are reused, the FRAME crates are
@@ -10,7 +10,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 "$here/setup.sh"
 source "$here/env.sh"
 
-pallets=("${@:-pallet_kyc pallet_rupee pallet_vouchers}")
+pallets=("${@:-pallet_kyc pallet_rupee pallet_vouchers pallet_validators}")
 read -r -a pallets <<<"${pallets[*]}"
 
 echo "[bench] building rupee-node with runtime-benchmarks"
