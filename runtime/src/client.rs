@@ -31,6 +31,10 @@ pub struct SigningContext {
 	pub spec_version: u32,
 	pub transaction_version: u32,
 	pub lifetime: Lifetime,
+	/// The runtime's metadata hash (RFC 78), to sign with `CheckMetadataHash` enabled: the
+	/// chain then refuses the signature unless its runtime has exactly this metadata. `None`
+	/// signs with the check disabled.
+	pub metadata_hash: Option<[u8; 32]>,
 }
 
 impl SigningContext {
@@ -42,6 +46,7 @@ impl SigningContext {
 			spec_version: VERSION.spec_version,
 			transaction_version: VERSION.transaction_version,
 			lifetime: Lifetime::Immortal,
+			metadata_hash: None,
 		}
 	}
 
@@ -57,8 +62,9 @@ impl SigningContext {
 	}
 }
 
-/// The extension data of a transaction with `nonce` and `era`.
-pub fn tx_extension(nonce: Nonce, era: Era) -> TxExtension {
+/// The extension data of a transaction with `nonce` and `era`, and the metadata hash check
+/// enabled or not.
+pub fn tx_extension(nonce: Nonce, era: Era, check_metadata: bool) -> TxExtension {
 	(
 		frame_system::CheckNonZeroSender::<Runtime>::new(),
 		pallet_kyc::CheckPermission::<Runtime>::new(),
@@ -68,7 +74,7 @@ pub fn tx_extension(nonce: Nonce, era: Era) -> TxExtension {
 		frame_system::CheckEra::<Runtime>::from(era),
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
-		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
+		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(check_metadata),
 		frame_system::WeightReclaim::<Runtime>::new(),
 	)
 }
@@ -81,7 +87,7 @@ pub fn sign(
 	context: &SigningContext,
 ) -> UncheckedExtrinsic {
 	let (era, era_block) = context.era();
-	let extension = tx_extension(nonce, era);
+	let extension = tx_extension(nonce, era, context.metadata_hash.is_some());
 	let implicit = (
 		(),
 		(),
@@ -91,7 +97,7 @@ pub fn sign(
 		era_block,
 		(),
 		(),
-		None,
+		context.metadata_hash,
 		(),
 	);
 	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);

@@ -153,6 +153,9 @@ impl Node {
 				block_number: block_number.into(),
 				block_hash: H256(block_hash),
 			},
+			// The wallet holds no metadata; the transaction's call is built from this runtime's
+			// types, so it signs with the metadata check off.
+			metadata_hash: None,
 		})
 	}
 
