@@ -9,7 +9,10 @@ export RUPEE_ROOT RUPEE_NODE
 # The runtime's wasm build looks for Cargo.lock above the target dir; ours is elsewhere.
 export WASM_BUILD_WORKSPACE_HINT="$RUPEE_ROOT"
 
-# Build the node (and everything else in the workspace) in release mode.
+# Build the node and everything else in the workspace in release mode, tests included. The
+# tests' dev-dependencies (subxt, merkleized-metadata, ...) switch on features of crates the
+# node shares; building every target at once gives the node binary the same feature set
+# `cargo test` uses, so the dev node and the tests are one build, not two.
 rupee_build() {
-	(cd "$RUPEE_ROOT" && cargo build --release --locked --workspace)
+	(cd "$RUPEE_ROOT" && cargo build --release --locked --workspace --all-targets)
 }
