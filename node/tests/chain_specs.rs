@@ -10,9 +10,7 @@ use serde_json::Value;
 /// The spec the binary generates for `chain`, with the code blob omitted as in the committed
 /// files (see scripts/chain-specs.sh).
 fn generated(chain: &str) -> Value {
-	let out = Command::new(NODE).args(["export-chain-spec", "--chain", chain]).output().unwrap();
-	assert!(out.status.success(), "export-chain-spec --chain {chain} failed");
-	let mut spec: Value = serde_json::from_slice(&out.stdout).unwrap();
+	let mut spec = generated_with_code(chain);
 	let code = &mut spec["genesis"]["runtimeGenesis"]["code"];
 	assert!(
 		code.as_str().is_some_and(|c| c.starts_with("0x") && c.len() > 100_000),
@@ -63,6 +61,7 @@ fn chain_specs_say_what_the_network_is() {
 /// Run `scripts/pilot-spec.py template validators governors`; its stdout, or its message.
 fn pilot_spec(
 	dir: &std::path::Path,
+	template: &std::path::Path,
 	validators: &Value,
 	governors: &Value,
 ) -> Result<Value, String> {
@@ -71,13 +70,13 @@ fn pilot_spec(
 		std::fs::write(&path, value.to_string()).unwrap();
 		path
 	};
-	let template = write("pilot-template.json", &generated_with_code("pilot"));
 	let validators = write("validators.json", validators);
 	let governors = write("governors.json", governors);
 	let script = format!("{}/../scripts/pilot-spec.py", env!("CARGO_MANIFEST_DIR"));
 	let out = Command::new("python3")
 		.arg(script)
-		.args([&template, &validators, &governors])
+		.arg(template)
+		.args([&validators, &governors])
 		.output()
 		.unwrap();
 	if out.status.success() {
@@ -87,9 +86,10 @@ fn pilot_spec(
 	}
 }
 
+/// The spec the binary generates for `chain`, runtime code included.
 fn generated_with_code(chain: &str) -> Value {
 	let out = Command::new(NODE).args(["export-chain-spec", "--chain", chain]).output().unwrap();
-	assert!(out.status.success());
+	assert!(out.status.success(), "export-chain-spec --chain {chain} failed");
 	serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -115,6 +115,9 @@ async fn pilot_spec_fills_validators_and_governors_and_a_node_starts_from_it() {
 	use sp_core::crypto::Ss58Codec;
 	use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 	let dir = common::test_dir("pilot-spec");
+	let template = generated_with_code("pilot");
+	let template_path = dir.join("pilot-template.json");
+	std::fs::write(&template_path, template.to_string()).unwrap();
 	let banks =
 		[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave];
 	let validators: Value = banks
@@ -139,7 +142,7 @@ async fn pilot_spec_fills_validators_and_governors_and_a_node_starts_from_it() {
 
 	// Refusals, each with its reason.
 	let refused = |validators: &Value, governors: &Value| {
-		pilot_spec(&dir, validators, governors).expect_err("refused")
+		pilot_spec(&dir, &template_path, validators, governors).expect_err("refused")
 	};
 	let three: Value = validators.as_array().unwrap()[..3].to_vec().into();
 	assert!(refused(&three, &governor_list).contains("expected 4 validators"));
@@ -156,12 +159,11 @@ async fn pilot_spec_fills_validators_and_governors_and_a_node_starts_from_it() {
 	assert!(refused(&validators, &twice).contains("a governor is repeated"));
 
 	// The filled spec: only the validator and Board entries changed.
-	let filled = pilot_spec(&dir, &validators, &governor_list).unwrap();
+	let filled = pilot_spec(&dir, &template_path, &validators, &governor_list).unwrap();
 	let patch = &filled["genesis"]["runtimeGenesis"]["patch"];
 	assert_eq!(patch["boardMembership"]["members"], governor_list);
 	assert_eq!(patch["validators"]["validators"].as_array().unwrap().len(), 4);
 	assert_eq!(patch["sudo"]["key"], Value::Null);
-	let template = generated_with_code("pilot");
 	for (name, value) in template["genesis"]["runtimeGenesis"]["patch"].as_object().unwrap() {
 		if !["boardMembership", "validators", "session"].contains(&name.as_str()) {
 			assert_eq!(&patch[name], value, "pilot-spec.py changed `{name}`");

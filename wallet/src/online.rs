@@ -25,7 +25,7 @@ use sp_core::{
 };
 
 use crate::{
-	offline::{self, hex, unhex, Error},
+	offline::{self, bytes32, hex, unhex, Error},
 	store::{ReceivedStatus, Wallet},
 };
 
@@ -57,7 +57,7 @@ pub fn parse_account(text: &str) -> Result<AccountId, Error> {
 	if let Ok((who, _)) = AccountId::from_ss58check_with_version(text) {
 		return Ok(who);
 	}
-	if let Some(bytes) = unhex(text).and_then(|bytes| <[u8; 32]>::try_from(bytes).ok()) {
+	if let Some(bytes) = bytes32(text) {
 		return Ok(AccountId::from(bytes));
 	}
 	if text.starts_with("//") {
@@ -121,9 +121,7 @@ impl Node {
 
 	pub async fn genesis_hash(&self) -> Result<[u8; 32], Error> {
 		let hash: String = self.request("chain_getBlockHash", rpc_params![0]).await?;
-		unhex(&hash)
-			.and_then(|bytes| bytes.try_into().ok())
-			.ok_or_else(|| Error::Rpc(format!("bad genesis hash {hash}")))
+		bytes32(&hash).ok_or_else(|| Error::Rpc(format!("bad genesis hash {hash}")))
 	}
 
 	/// What to sign a transaction for now: this chain, the runtime version the node runs (it
@@ -138,12 +136,9 @@ impl Node {
 				.and_then(|value| u32::try_from(value).ok())
 				.ok_or_else(|| Error::Rpc(format!("runtime version without {name}: {version}")))
 		};
-		let hash: String = self.request("chain_getFinalizedHead", rpc_params![]).await?;
-		let header: Value = self.request("chain_getHeader", rpc_params![hash.clone()]).await?;
-		let block_number = header_number(&header).ok_or_else(|| Error::Rpc("bad header".into()))?;
-		let block_hash = unhex(&hash)
-			.and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
-			.ok_or_else(|| Error::Rpc(format!("bad block hash {hash}")))?;
+		let (hash, block_number) = self.finalized_head().await?;
+		let block_hash =
+			bytes32(&hash).ok_or_else(|| Error::Rpc(format!("bad block hash {hash}")))?;
 		Ok(SigningContext {
 			genesis_hash,
 			spec_version: field("specVersion")?,
@@ -173,9 +168,15 @@ impl Node {
 
 	/// The number of the last finalized block.
 	pub async fn finalized_number(&self) -> Result<u32, Error> {
+		Ok(self.finalized_head().await?.1)
+	}
+
+	/// The hash and number of the last finalized block.
+	async fn finalized_head(&self) -> Result<(String, u32), Error> {
 		let hash: String = self.request("chain_getFinalizedHead", rpc_params![]).await?;
-		let header: Value = self.request("chain_getHeader", rpc_params![hash]).await?;
-		header_number(&header).ok_or_else(|| Error::Rpc("bad header".into()))
+		let header: Value = self.request("chain_getHeader", rpc_params![hash.clone()]).await?;
+		let number = header_number(&header).ok_or_else(|| Error::Rpc("bad header".into()))?;
+		Ok((hash, number))
 	}
 
 	/// Balance, escrow and limits of `who` (`rupee_account`).

@@ -13,7 +13,7 @@ use sp_core::H256;
 use sp_runtime::{MultiAddress, Weight};
 
 use crate::{
-	offline::{unhex, Error},
+	offline::{bytes32, Error},
 	online::{address, Node},
 };
 
@@ -42,9 +42,7 @@ pub fn parse_tier(text: &str) -> Result<Tier, Error> {
 /// The commitment a bank registers for a customer: `0x` + 64 hex digits as given, or else the
 /// BLAKE2-256 hash of the KYC record text (which stays with the bank, off chain).
 pub fn commitment(text: &str) -> [u8; 32] {
-	unhex(text)
-		.and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
-		.unwrap_or_else(|| blake2_256(text.as_bytes()))
+	bytes32(text).unwrap_or_else(|| blake2_256(text.as_bytes()))
 }
 
 /// A provider registers `who` as its customer.

@@ -181,8 +181,7 @@ impl ProposalArg {
 }
 
 fn parse_hash(text: &str) -> Result<H256, Error> {
-	offline::unhex(text)
-		.and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
+	offline::bytes32(text)
 		.map(H256)
 		.ok_or_else(|| Error::BadInput(format!("not a motion hash (0x + 64 hex digits): {text}")))
 }
