@@ -112,8 +112,10 @@ async fn genesis_value<T: codec::Decode>(
 
 #[tokio::test(flavor = "multi_thread")]
 async fn pilot_spec_fills_validators_and_governors_and_a_node_starts_from_it() {
-	use sp_core::crypto::Ss58Codec;
+	use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
 	use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+	// Operators copy addresses as `rupee-node key` prints them: in the chain's own format.
+	let chain_format = Ss58AddressFormat::custom(rupee_runtime::SS58_PREFIX);
 	let dir = common::test_dir("pilot-spec");
 	let template = generated_with_code("pilot");
 	let template_path = dir.join("pilot-template.json");
@@ -130,14 +132,19 @@ async fn pilot_spec_fills_validators_and_governors_and_a_node_starts_from_it() {
 		])
 		.map(|(bank, grandpa)| {
 			serde_json::json!({
-				"account": bank.to_account_id().to_ss58check(),
+				"account": bank.to_account_id().to_ss58check_with_version(chain_format),
 				"aura": bank.public().to_ss58check(),
-				"grandpa": grandpa.public().to_ss58check(),
+				"grandpa": grandpa.public().to_ss58check_with_version(chain_format),
 			})
 		})
 		.collect();
 	let governors = [Sr25519Keyring::Eve, Sr25519Keyring::Ferdie, Sr25519Keyring::One];
-	let governor_list: Value =
+	let governor_list: Value = governors
+		.iter()
+		.map(|g| Value::from(g.to_account_id().to_ss58check_with_version(chain_format)))
+		.collect();
+	// The spec holds them in the generic format, the one the runtime reads at genesis.
+	let generic_governors: Value =
 		governors.iter().map(|g| Value::from(g.to_account_id().to_ss58check())).collect();
 
 	// Refusals, each with its reason.
@@ -152,6 +159,15 @@ async fn pilot_spec_fills_validators_and_governors_and_a_node_starts_from_it() {
 	let mut not_an_address = validators.clone();
 	not_an_address[2]["grandpa"] = "0x0303".into();
 	assert!(refused(&not_an_address, &governor_list).contains("is not an SS58 address"));
+	let mut mistyped = governor_list.clone();
+	let text = mistyped[1].as_str().unwrap().to_string();
+	let last = if text.ends_with('A') { "B" } else { "A" };
+	mistyped[1] = format!("{}{last}", &text[..text.len() - 1]).into();
+	assert!(refused(&validators, &mistyped).contains("checksum is wrong"));
+	let mut polkadot = governor_list.clone();
+	polkadot[0] =
+		governors[0].to_account_id().to_ss58check_with_version(Ss58AddressFormat::custom(0)).into();
+	assert!(refused(&validators, &polkadot).contains("another network (SS58 prefix 0)"));
 	let two: Value = governor_list.as_array().unwrap()[..2].to_vec().into();
 	assert!(refused(&validators, &two).contains("at least 3 governors"));
 	let twice: Value =
@@ -161,7 +177,12 @@ async fn pilot_spec_fills_validators_and_governors_and_a_node_starts_from_it() {
 	// The filled spec: only the validator and Board entries changed.
 	let filled = pilot_spec(&dir, &template_path, &validators, &governor_list).unwrap();
 	let patch = &filled["genesis"]["runtimeGenesis"]["patch"];
-	assert_eq!(patch["boardMembership"]["members"], governor_list);
+	assert_eq!(patch["boardMembership"]["members"], generic_governors);
+	assert_eq!(
+		patch["session"]["keys"][0][0],
+		Value::from(banks[0].to_account_id().to_ss58check()),
+		"validator accounts converted to the generic format"
+	);
 	assert_eq!(patch["validators"]["validators"].as_array().unwrap().len(), 4);
 	assert_eq!(patch["sudo"]["key"], Value::Null);
 	for (name, value) in template["genesis"]["runtimeGenesis"]["patch"].as_object().unwrap() {

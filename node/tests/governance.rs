@@ -15,7 +15,7 @@ use serde_json::Value;
 use sp_core::H256;
 use sp_io::hashing::blake2_256;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave};
-use sp_runtime::{DispatchError, Weight};
+use sp_runtime::Weight;
 
 type BoardEvent = pallet_collective::Event<rupee_runtime::Runtime, pallet_collective::Instance1>;
 
@@ -47,13 +47,8 @@ async fn a_board_motion_raises_the_supply_ceiling_on_a_local_network() {
 			length_bound: length,
 		})
 	};
-	let block = submit_and_wait(&client, &Dave.pair(), propose(2)).await;
-	assert_eq!(
-		failure(&events_at(&client, &block).await),
-		Some(DispatchError::from(
-			pallet_collective::Error::<rupee_runtime::Runtime, pallet_collective::Instance1>::NotMember
-		))
-	);
+	let refusal = submit_refused(&client, &Dave.pair(), propose(2)).await;
+	assert!(refused_with(&refusal, rupee_primitives::PolicyError::GovernanceOnly), "{refusal}");
 
 	// Alice proposes and votes; alone she cannot close it.
 	let block = submit_and_wait(&client, &Alice.pair(), propose(2)).await;
@@ -71,8 +66,9 @@ async fn a_board_motion_raises_the_supply_ceiling_on_a_local_network() {
 		proposal_weight_bound: Weight::from_parts(10_000_000_000, 1_000_000),
 		length_bound: length,
 	});
-	let block = submit_and_wait(&client, &Charlie.pair(), close.clone()).await;
-	assert!(failure(&events_at(&client, &block).await).is_some(), "one vote of two cannot close");
+	// Closing it now would fail and be charged its weight bound: the gate refuses it.
+	let early = submit_refused(&client, &Charlie.pair(), close.clone()).await;
+	assert!(refused_with(&early, rupee_primitives::PolicyError::ArgumentRefused), "{early}");
 	assert_eq!(ceiling(&client).await, before);
 
 	// Bob's vote makes two of three; closing executes the call.
@@ -118,7 +114,13 @@ async fn a_runtime_upgrade_passes_through_the_board_and_the_chain_keeps_finalizi
 	let encoded = set_code.encode();
 	let call_hash = H256(blake2_256(&encoded));
 
-	// 1. The Board whitelists the upgrade by its hash.
+	// Preimages take no deposit: a governor may note only one the chain asked for.
+	let note =
+		RuntimeCall::Preimage(pallet_preimage::Call::note_preimage { bytes: encoded.clone() });
+	let early = submit_refused(&client, &Alice.pair(), note).await;
+	assert!(refused_with(&early, rupee_primitives::PolicyError::ArgumentRefused), "{early}");
+
+	// 1. The Board whitelists the upgrade by its hash (which requests its preimage).
 	let events = pass_motion(
 		&client,
 		RuntimeCall::Whitelist(pallet_whitelist::Call::whitelist_call { call_hash }),
@@ -176,12 +178,12 @@ async fn a_runtime_upgrade_passes_through_the_board_and_the_chain_keeps_finalizi
 	}
 
 	// 5. Transactions signed for the old version are refused; for the new one they go through.
-	let nonce = next_nonce(&client, &Alice.to_account_id()).await;
-	let remark =
-		RuntimeCall::System(frame_system::Call::remark_with_event { remark: b"v2".to_vec() });
+	let nonce = next_nonce(&client, &Bob.to_account_id()).await;
+	let payment =
+		RuntimeCall::Rupee(pallet_rupee::Call::transfer { to: Dave.to_account_id(), amount: 1 });
 	let stale = rupee_runtime::client::signed_extrinsic(
-		remark.clone(),
-		&Alice.pair(),
+		payment.clone(),
+		&Bob.pair(),
 		nonce,
 		genesis_hash(&client).await,
 	);
@@ -190,9 +192,9 @@ async fn a_runtime_upgrade_passes_through_the_board_and_the_chain_keeps_finalizi
 		.await
 		.expect_err("a transaction signed for the old runtime version");
 	assert!(refusal.to_string().contains("bad signature"), "{refusal}");
-	let block = submit_and_wait(&client, &Alice.pair(), remark).await;
+	let block = submit_and_wait(&client, &Bob.pair(), payment).await;
 	assert!(events_at(&client, &block).await.iter().any(|record| matches!(
 		&record.event,
-		RuntimeEvent::System(frame_system::Event::Remarked { .. })
+		RuntimeEvent::Rupee(pallet_rupee::Event::Transferred { .. })
 	)));
 }

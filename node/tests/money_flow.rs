@@ -52,9 +52,11 @@ async fn kyc_gate_admits_registered_customers_and_refuses_outsiders() {
 	let gina_id = AccountId::from(gina.public());
 
 	// Unregistered: refused at submission with the documented code, never in a block.
-	let remark = RuntimeCall::System(frame_system::Call::remark { remark: b"hi".to_vec() });
+	// A payment (she has no money yet: once she may sign, it is included and fails).
+	let payment =
+		RuntimeCall::Rupee(pallet_rupee::Call::transfer { to: Bob.to_account_id(), amount: 1 });
 	let xt = rupee_runtime::client::signed_extrinsic(
-		remark.clone(),
+		payment.clone(),
 		&gina,
 		0,
 		genesis_hash(&client).await,
@@ -94,7 +96,7 @@ async fn kyc_gate_admits_registered_customers_and_refuses_outsiders() {
 	assert_eq!(status["status"], "active");
 	assert_eq!(status["provider"], ss58(&Bob.to_account_id()));
 
-	submit_and_wait(&client, &gina, remark).await;
+	submit_and_wait(&client, &gina, payment).await;
 	assert_eq!(next_nonce(&client, &gina_id).await, 1);
 
 	// The outsider's transaction never made it into any block: its nonce is still 0.
@@ -193,11 +195,9 @@ async fn refusals_come_back_with_their_documented_reasons() {
 	submit_and_wait(&client, &Alice.pair(), freeze).await;
 	assert_eq!(check(&dave, &eve, 100).await["reason"], "SenderFrozen");
 	assert_eq!(check(&eve, &dave, 100).await["reason"], "ReceiverFrozen");
-	let block = submit_and_wait(&client, &Dave.pair(), transfer(eve.clone(), 100)).await;
-	assert_eq!(
-		refusal(failure(&events_at(&client, &block).await).unwrap()),
-		TransferError::SenderFrozen
-	);
+	// His payment never reaches a block: the gate refuses it with code 5.
+	let frozen = submit_refused(&client, &Dave.pair(), transfer(eve.clone(), 100)).await;
+	assert!(refused_with(&frozen, PolicyError::Frozen), "{frozen}");
 	let status: Value =
 		client.request("kyc_accountStatus", rpc_params![dave.to_string()]).await.unwrap();
 	assert_eq!(status["frozen"], true);

@@ -91,6 +91,15 @@ async fn the_board_adds_a_fifth_validator_that_authors_and_then_removes_it() {
 	});
 	let set_keys =
 		RuntimeCall::Session(pallet_session::Call::set_keys { keys: session_keys, proof });
+	// Only validators and banks (accredited providers) may register session keys: Eve's
+	// account is a citizen's until the Board accredits her bank.
+	let refusal = submit_refused(&client, &Eve.pair(), set_keys.clone()).await;
+	assert!(refused_with(&refusal, rupee_primitives::PolicyError::CallNotAllowed), "{refusal}");
+	pass_motion(
+		&client,
+		RuntimeCall::Kyc(pallet_kyc::Call::accredit_provider { provider: eve_account.clone() }),
+	)
+	.await;
 	let block = submit_and_wait(&client, &Eve.pair(), set_keys).await;
 	assert_eq!(failure(&events_at(&client, &block).await), None, "Eve registers her session keys");
 	let events = pass_motion(&client, add).await;

@@ -49,7 +49,13 @@ async fn vouchers_rpc_methods_answer_and_refuse_bad_input() {
 	assert_eq!(unknown, None);
 	let empty: Value = client.request("vouchers_revocations", rpc_params![]).await.unwrap();
 	assert_eq!(empty["entries"], serde_json::json!([]));
-	assert!(empty["digest"].as_str().unwrap().starts_with("0x"));
+	assert_eq!(empty["next"], Value::Null);
+	assert_eq!(empty["digest"], to_hex(&[0; 32]), "the empty list's digest");
+	let bad = client
+		.request::<Value, _>("vouchers_revocations", rpc_params![Value::Null, "0x12"])
+		.await
+		.expect_err("a start key that is no device key");
+	assert!(bad.to_string().contains("device key must be"), "{bad}");
 
 	let ferdie = AccountId::from(Ferdie.public());
 	let voucher = Voucher::sign(

@@ -203,6 +203,14 @@ pub enum PolicyError {
 	/// The call is reserved for governance (e.g. storing preimages) and the signer is not a
 	/// governor.
 	GovernanceOnly = 7,
+	/// No role the signer holds may sign this call (see the gate's call table): e.g. a
+	/// citizen's `System.remark` or a provider's `Board.close`.
+	CallNotAllowed = 8,
+	/// The transaction is longer than the signer's role may send for this call.
+	TooLong = 9,
+	/// An argument the gate checks is out of bounds: a motion that is not open, or a weight or
+	/// length bound above what the chain allows.
+	ArgumentRefused = 10,
 }
 
 impl PolicyError {
@@ -221,6 +229,9 @@ impl PolicyError {
 			Self::Frozen,
 			Self::RateLimited,
 			Self::GovernanceOnly,
+			Self::CallNotAllowed,
+			Self::TooLong,
+			Self::ArgumentRefused,
 		]
 		.into_iter()
 		.find(|error| error.code() == code)
@@ -290,11 +301,14 @@ mod tests {
 	fn policy_codes_are_stable_and_round_trip() {
 		assert_eq!(PolicyError::NotPermissioned.code(), 1);
 		assert_eq!(PolicyError::RateLimited.code(), 6);
-		for code in 1..=7 {
+		assert_eq!(PolicyError::CallNotAllowed.code(), 8);
+		assert_eq!(PolicyError::TooLong.code(), 9);
+		assert_eq!(PolicyError::ArgumentRefused.code(), 10);
+		for code in 1..=10 {
 			assert_eq!(PolicyError::from_code(code).unwrap().code(), code);
 		}
 		assert_eq!(PolicyError::from_code(0), None);
-		assert_eq!(PolicyError::from_code(8), None);
+		assert_eq!(PolicyError::from_code(11), None);
 	}
 }
 

@@ -27,6 +27,14 @@ pub const VOUCHER_DOMAIN: &[u8] = b"rupee/voucher/v1";
 /// The format version this code writes and reads.
 pub const VOUCHER_VERSION: u8 = 1;
 
+/// The smallest amount a voucher may pay (one rupee, in paisa): the chain stores each
+/// redemption until its purse is settled, so a voucher must be worth the space.
+pub const MIN_VOUCHER_AMOUNT: crate::Balance = 100;
+
+/// Counters a purse may use: a voucher's counter is below this. A wallet then starts a new
+/// purse with a new device key.
+pub const MAX_VOUCHERS_PER_PURSE: u64 = 4_096;
+
 /// Prefix of the text form.
 pub const TEXT_PREFIX: &str = "RPV1";
 

@@ -237,8 +237,11 @@ impl_runtime_apis! {
 			Vouchers::check_voucher(&voucher)
 		}
 
-		fn revocations() -> (Vec<(pallet_vouchers::DeviceKey, pallet_vouchers::Revocation)>, [u8; 32]) {
-			Vouchers::revocation_list()
+		fn revocations(
+			start_after: Option<pallet_vouchers::DeviceKey>,
+			limit: u32,
+		) -> pallet_vouchers::RevocationPage {
+			Vouchers::revocation_page(start_after, limit)
 		}
 
 		fn genesis_hash() -> [u8; 32] {

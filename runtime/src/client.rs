@@ -72,7 +72,7 @@ pub fn tx_extension(nonce: Nonce, era: Era, check_metadata: bool) -> TxExtension
 		frame_system::CheckTxVersion::<Runtime>::new(),
 		frame_system::CheckGenesis::<Runtime>::new(),
 		frame_system::CheckEra::<Runtime>::from(era),
-		frame_system::CheckNonce::<Runtime>::from(nonce),
+		pallet_kyc::CheckNonceInWindow::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
 		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(check_metadata),
 		frame_system::WeightReclaim::<Runtime>::new(),

@@ -13,6 +13,7 @@ use rupee_primitives::{rupees, Tier, TierLimits};
 use rupee_runtime::{
 	AccountId, Board, BoardMembership, Runtime, RuntimeCall, RuntimeOrigin, System,
 };
+use sp_core::Pair;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve};
 use sp_runtime::{traits::Hash, DispatchError};
 
@@ -196,12 +197,157 @@ fn the_board_reaches_root_through_the_whitelist() {
 }
 
 #[test]
-fn governors_pass_the_kyc_gate_without_a_kyc_record() {
+fn every_governor_holds_an_account_and_keeps_it_after_leaving() {
+	use frame_support::traits::Get;
 	local().execute_with(|| {
-		use frame_support::traits::Contains;
-		let governor = Charlie.to_account_id();
-		assert!(rupee_runtime::configs::GateExempt::contains(&governor));
-		assert!(!rupee_runtime::configs::GateExempt::contains(&Dave.to_account_id()));
+		// A governor with no KYC record (as a central bank's governors are not bank
+		// customers) gets a provider reference when the Board admits it.
+		let pair = sp_core::sr25519::Pair::from_string("//Gina", None).unwrap();
+		let gina: AccountId = pair.public().into();
+		assert_eq!(System::providers(&gina), 0);
+		let add = RuntimeCall::BoardMembership(pallet_membership::Call::add_member {
+			who: gina.clone().into(),
+		});
+		assert_ok!(dispatch(add, board(2)));
+		assert_eq!(System::providers(&gina), 1);
+		// It may now sign a motion: the gate knows it as a governor, the nonce check finds
+		// an account.
+		let propose = RuntimeCall::Board(pallet_collective::Call::propose {
+			threshold: 2,
+			proposal: Box::new(RuntimeCall::Rupee(pallet_rupee::Call::set_supply_ceiling {
+				ceiling: 1,
+			})),
+			length_bound: 100,
+		});
+		let genesis = frame_system::BlockHash::<Runtime>::get(0);
+		let xt = rupee_runtime::client::signed_extrinsic(propose, &pair, 0, genesis);
+		let validity = rupee_runtime::Executive::validate_transaction(
+			sp_runtime::transaction_validity::TransactionSource::External,
+			xt,
+			System::parent_hash(),
+		);
+		assert!(validity.is_ok(), "{validity:?}");
+		// Leaving the Board never drops the reference: the nonce must never restart.
+		let remove = RuntimeCall::BoardMembership(pallet_membership::Call::remove_member {
+			who: gina.clone().into(),
+		});
+		assert_ok!(dispatch(remove, board(2)));
+		assert_eq!(System::providers(&gina), 1);
+		let max: u32 =
+			<Runtime as pallet_collective::Config<pallet_collective::Instance1>>::MaxMembers::get();
+		assert!(max >= 7);
+	});
+}
+
+#[test]
+fn pilot_governors_hold_accounts_from_genesis() {
+	let mut ext = common::genesis_state("pilot");
+	ext.execute_with(|| {
+		let governors = pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get();
+		assert_eq!(governors.len(), 3);
+		for governor in governors {
+			assert_eq!(System::providers(&governor), 1, "{governor}");
+		}
+	});
+}
+
+/// A Board of seven: Alice, Bob, Charlie and four more, made by Root.
+fn board_of_seven() -> Vec<AccountId> {
+	let mut members: Vec<AccountId> =
+		vec![Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id()];
+	for name in ["//G4", "//G5", "//G6", "//G7"] {
+		members.push(sp_core::sr25519::Pair::from_string(name, None).unwrap().public().into());
+	}
+	assert_ok!(BoardMembership::reset_members(RuntimeOrigin::root(), members.clone()));
+	members
+}
+
+/// Propose `call` at `threshold` by `members[0]`, let `ayes` of them vote aye, run the motion's
+/// time out and close it. Whether the call ran.
+fn motion_passes(members: &[AccountId], threshold: u32, ayes: usize) -> bool {
+	let ceiling = pallet_rupee::SupplyCeiling::<Runtime>::get() + 1;
+	let call = RuntimeCall::Rupee(pallet_rupee::Call::set_supply_ceiling { ceiling });
+	let length = call.encoded_size() as u32;
+	let weight = call.get_dispatch_info().call_weight;
+	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+	let index = pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get();
+	assert_ok!(Board::propose(
+		RuntimeOrigin::signed(members[0].clone()),
+		threshold,
+		Box::new(call),
+		length
+	));
+	for member in &members[..ayes] {
+		assert_ok!(Board::vote(RuntimeOrigin::signed(member.clone()), hash, index, true));
+	}
+	let end = rupee_runtime::configs::open_motion(hash).unwrap().end;
+	System::set_block_number(end + 1);
+	assert_ok!(Board::close(
+		RuntimeOrigin::signed(members[0].clone()),
+		hash,
+		index,
+		weight,
+		length
+	));
+	pallet_rupee::SupplyCeiling::<Runtime>::get() == ceiling
+}
+
+#[test]
+fn governors_who_do_not_vote_count_against_on_a_board_of_seven() {
+	local().execute_with(|| {
+		let members = board_of_seven();
+		// Two thirds of seven is five. Four ayes and three silent governors: refused (the
+		// SDK's "more than a majority, then the prime" default would have passed it).
+		assert!(!motion_passes(&members, 5, 4));
+		assert!(motion_passes(&members, 5, 5));
+		// A prime governor's aye does not carry the silent ones either.
+		assert_ok!(BoardMembership::set_prime(RuntimeOrigin::root(), members[0].clone().into()));
+		assert!(!motion_passes(&members, 5, 1));
+		assert!(!motion_passes(&members, 4, 3));
+		assert!(motion_passes(&members, 4, 4));
+	});
+}
+
+#[test]
+fn no_signer_reaches_sudo_on_the_local_chain() {
+	local().execute_with(|| {
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+		// No signer, governor or validator, may sign a Sudo call: not `sudo`, not `set_key`.
+		let sudo = RuntimeCall::Sudo(pallet_sudo::Call::sudo {
+			call: Box::new(RuntimeCall::Rupee(pallet_rupee::Call::set_supply_ceiling {
+				ceiling: 1,
+			})),
+		});
+		let set_key =
+			RuntimeCall::Sudo(pallet_sudo::Call::set_key { new: Alice.to_account_id().into() });
+		let genesis = frame_system::BlockHash::<Runtime>::get(0);
+		for call in [sudo, set_key] {
+			for signer in [Alice, Dave] {
+				let xt = rupee_runtime::client::signed_extrinsic(
+					call.clone(),
+					&signer.pair(),
+					0,
+					genesis,
+				);
+				let validity = rupee_runtime::Executive::validate_transaction(
+					sp_runtime::transaction_validity::TransactionSource::External,
+					xt,
+					System::parent_hash(),
+				);
+				assert_eq!(
+					validity.map(|_| ()),
+					Err(sp_runtime::transaction_validity::InvalidTransaction::Custom(
+						rupee_primitives::PolicyError::CallNotAllowed.code()
+					)
+					.into())
+				);
+			}
+		}
+		// Dispatched by anyone but Root (a Board motion is not Root), `set_key` fails.
+		let set_key =
+			RuntimeCall::Sudo(pallet_sudo::Call::set_key { new: Alice.to_account_id().into() });
+		assert_eq!(dispatch(set_key, board(3)), Err(DispatchError::BadOrigin));
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
 	});
 }
 

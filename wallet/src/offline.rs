@@ -70,7 +70,10 @@ impl std::fmt::Display for Error {
 			Self::Corrupt(error) => {
 				write!(f, "the wallet file is damaged and was left untouched: {error}")
 			},
-			Self::CountersExhausted => write!(f, "this device has used every voucher counter"),
+			Self::CountersExhausted => write!(
+				f,
+				"this device has signed the most vouchers one purse may pay: close the purse and start a new one"
+			),
 			Self::NoAccount => write!(f, "no account in this wallet: run `rupee-wallet init`"),
 			Self::NoDevice => write!(f, "no device key in this wallet: run `rupee-wallet init`"),
 			Self::NotSynced => {
@@ -109,6 +112,8 @@ impl From<AmountError> for Error {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PayError {
 	ZeroAmount,
+	/// Less than the chain's smallest voucher.
+	BelowMinimum,
 	/// More than one voucher may pay.
 	OverVoucherCap {
 		cap: Balance,
@@ -127,6 +132,11 @@ impl std::fmt::Display for PayError {
 	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
 		match self {
 			Self::ZeroAmount => write!(f, "the amount must be more than zero"),
+			Self::BelowMinimum => write!(
+				f,
+				"a voucher pays at least {}",
+				format_amount(rupee_primitives::voucher::MIN_VOUCHER_AMOUNT)
+			),
 			Self::OverVoucherCap { cap } => {
 				write!(f, "one voucher may pay at most {}", format_amount(*cap))
 			},
@@ -153,6 +163,10 @@ pub enum ReceiveError {
 	/// No certificate for this payer's purse: ask the payer for it.
 	NoCertificate,
 	ZeroAmount,
+	/// Less than the chain's smallest voucher: the chain would refuse it.
+	BelowMinimum,
+	/// A counter the chain never redeems (at or above its vouchers per purse).
+	CounterTooHigh,
 	OverVoucherCap {
 		cap: Balance,
 	},
@@ -181,6 +195,14 @@ impl std::fmt::Display for ReceiveError {
 			Self::CertificateMismatch => write!(f, "the purse certificate is for another device"),
 			Self::NoCertificate => write!(f, "no purse certificate for this payer: ask for it"),
 			Self::ZeroAmount => write!(f, "the voucher pays nothing"),
+			Self::BelowMinimum => write!(
+				f,
+				"the voucher pays less than {}, the chain's smallest voucher",
+				format_amount(rupee_primitives::voucher::MIN_VOUCHER_AMOUNT)
+			),
+			Self::CounterTooHigh => {
+				write!(f, "the voucher's number is beyond what the chain redeems for one purse")
+			},
 			Self::OverVoucherCap { cap } =>
 				write!(f, "the voucher pays more than the purse's cap of {}", format_amount(*cap)),
 			Self::Expired => write!(f, "the payer's purse has expired"),
@@ -255,6 +277,9 @@ pub fn pay(
 	let refuse = |error| Err(Error::Pay(error));
 	if amount == 0 {
 		return refuse(PayError::ZeroAmount);
+	}
+	if amount < rupee_primitives::voucher::MIN_VOUCHER_AMOUNT {
+		return refuse(PayError::BelowMinimum);
 	}
 	if payee == certificate.owner {
 		return refuse(PayError::PaysOwner);
@@ -333,6 +358,12 @@ pub fn receive(
 	}
 	if body.amount == 0 {
 		return reject(ReceiveError::ZeroAmount);
+	}
+	if body.amount < rupee_primitives::voucher::MIN_VOUCHER_AMOUNT {
+		return reject(ReceiveError::BelowMinimum);
+	}
+	if body.counter >= rupee_primitives::voucher::MAX_VOUCHERS_PER_PURSE {
+		return reject(ReceiveError::CounterTooHigh);
 	}
 	if body.amount > certificate.voucher_cap {
 		return reject(ReceiveError::OverVoucherCap { cap: certificate.voucher_cap });

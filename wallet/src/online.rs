@@ -214,19 +214,34 @@ impl Node {
 		Ok(answer["status"].as_str().unwrap_or_default().to_string())
 	}
 
-	/// The revocation list: device keys and digest (`vouchers_revocations`).
+	/// The revocation list: device keys and digest (`vouchers_revocations`), every page of it
+	/// at the finalized block.
 	pub async fn revocations(&self) -> Result<(Vec<String>, String), Error> {
-		let answer: Value = self.request("vouchers_revocations", rpc_params![]).await?;
-		let keys = answer["entries"]
-			.as_array()
-			.map(|entries| {
-				entries
-					.iter()
-					.filter_map(|entry| entry["deviceKey"].as_str().map(String::from))
-					.collect()
-			})
-			.unwrap_or_default();
-		Ok((keys, answer["digest"].as_str().unwrap_or_default().to_string()))
+		let (at, _) = self.finalized_head().await?;
+		let mut keys = Vec::new();
+		let mut start_after: Option<String> = None;
+		loop {
+			let answer: Value = self
+				.request(
+					"vouchers_revocations",
+					rpc_params![&at, &start_after, Option::<u32>::None],
+				)
+				.await?;
+			keys.extend(
+				answer["entries"]
+					.as_array()
+					.into_iter()
+					.flatten()
+					.filter_map(|entry| entry["deviceKey"].as_str().map(String::from)),
+			);
+			match answer["next"].as_str() {
+				Some(next) => start_after = Some(next.to_string()),
+				None => {
+					let digest = answer["digest"].as_str().unwrap_or_default().to_string();
+					return Ok((keys, digest));
+				},
+			}
+		}
 	}
 
 	/// Sign `call` as `signer`, submit it and wait until it is finalized, telling `progress`

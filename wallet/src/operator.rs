@@ -101,6 +101,14 @@ pub enum Proposal {
 	SupplyCeiling(Balance),
 	Issuer(AccountId),
 	AccreditProvider(AccountId),
+	/// Register an Institution-tier account (a bank's reserve, the issuer's account), kept by
+	/// `provider`.
+	RegisterInstitution {
+		who: AccountId,
+		provider: AccountId,
+		expires_at: u64,
+		commitment: [u8; 32],
+	},
 	SuspendProvider(AccountId),
 	Freeze(AccountId),
 	Unfreeze(AccountId),
@@ -121,6 +129,14 @@ impl Proposal {
 			Self::Issuer(issuer) => RuntimeCall::Rupee(Rupee::set_issuer { issuer }),
 			Self::AccreditProvider(provider) => {
 				RuntimeCall::Kyc(pallet_kyc::Call::accredit_provider { provider })
+			},
+			Self::RegisterInstitution { who, provider, expires_at, commitment } => {
+				RuntimeCall::Kyc(pallet_kyc::Call::register_institution {
+					who,
+					provider,
+					expires_at,
+					commitment,
+				})
 			},
 			Self::SuspendProvider(provider) => {
 				RuntimeCall::Kyc(pallet_kyc::Call::suspend_provider { provider })
@@ -260,6 +276,9 @@ pub fn describe_call(call: &RuntimeCall) -> String {
 		RuntimeCall::Rupee(Rupee::unfreeze { who }) => format!("Rupee.unfreeze({})", address(who)),
 		RuntimeCall::Kyc(pallet_kyc::Call::accredit_provider { provider }) => {
 			format!("Kyc.accredit_provider({})", address(provider))
+		},
+		RuntimeCall::Kyc(pallet_kyc::Call::register_institution { who, provider, .. }) => {
+			format!("Kyc.register_institution({}, kept by {})", address(who), address(provider))
 		},
 		RuntimeCall::Validators(pallet_validators::Call::add_validator { who }) => {
 			format!("Validators.add_validator({})", address(who))

@@ -148,7 +148,10 @@ impl Wallet {
 	/// happens next, this counter is never handed out again.
 	pub fn reserve_counter(&mut self) -> Result<u64, Error> {
 		let counter = self.state.next_counter;
-		self.state.next_counter = counter.checked_add(1).ok_or(Error::CountersExhausted)?;
+		if counter >= rupee_primitives::voucher::MAX_VOUCHERS_PER_PURSE {
+			return Err(Error::CountersExhausted);
+		}
+		self.state.next_counter = counter + 1;
 		self.save()?;
 		Ok(counter)
 	}

@@ -348,6 +348,41 @@ pub fn to_hex(bytes: &[u8]) -> String {
 	rupee_primitives::hex::encode(bytes)
 }
 
+/// `call` signed by `signer` with its next nonce, SCALE-encoded as `0x` hex.
+async fn sign_next(
+	client: &WsClient,
+	signer: &sp_core::sr25519::Pair,
+	call: rupee_runtime::RuntimeCall,
+) -> String {
+	use codec::Encode;
+	use sp_core::Pair;
+	let who = rupee_runtime::AccountId::from(signer.public());
+	let nonce = next_nonce(client, &who).await;
+	let xt = rupee_runtime::client::sign(call, signer, nonce, &signing_context(client).await);
+	to_hex(&xt.encode())
+}
+
+/// Sign `call` as `signer` with its next nonce and submit it; the pool must refuse it.
+/// Returns the refusal's text (`... Custom error: N ...` for the gate's codes).
+pub async fn submit_refused(
+	client: &WsClient,
+	signer: &sp_core::sr25519::Pair,
+	call: rupee_runtime::RuntimeCall,
+) -> String {
+	let xt = sign_next(client, signer, call).await;
+	client
+		.request::<String, _>("author_submitExtrinsic", rpc_params![xt])
+		.await
+		.expect_err("the pool must refuse this transaction")
+		.to_string()
+}
+
+/// Whether a pool refusal carries the gate's `code`.
+pub fn refused_with(message: &str, code: rupee_primitives::PolicyError) -> bool {
+	message.contains("Invalid Transaction")
+		&& message.contains(&format!("Custom error: {}", code.code()))
+}
+
 /// Sign `call` as `signer` with its next nonce, submit it with `author_submitAndWatchExtrinsic`
 /// and wait until it is in a block; returns that block's hash.
 pub async fn submit_and_wait(
@@ -355,16 +390,12 @@ pub async fn submit_and_wait(
 	signer: &sp_core::sr25519::Pair,
 	call: rupee_runtime::RuntimeCall,
 ) -> String {
-	use codec::Encode;
 	use jsonrpsee::core::client::SubscriptionClientT;
-	use sp_core::Pair;
-	let who = rupee_runtime::AccountId::from(signer.public());
-	let nonce = next_nonce(client, &who).await;
-	let xt = rupee_runtime::client::sign(call, signer, nonce, &signing_context(client).await);
+	let xt = sign_next(client, signer, call).await;
 	let mut watch = client
 		.subscribe::<Value, _>(
 			"author_submitAndWatchExtrinsic",
-			rpc_params![to_hex(&xt.encode())],
+			rpc_params![xt],
 			"author_unwatchExtrinsic",
 		)
 		.await

@@ -4,7 +4,7 @@
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
-	traits::{Contains, EnsureOrigin, Time},
+	traits::{EnsureOrigin, Time},
 };
 use frame_system::{ensure_signed, pallet_prelude::OriginFor};
 use rupee_primitives::{AccountPolicy, PolicyError, Receiver, Tier, TierLimits};
@@ -14,15 +14,6 @@ use crate::{
 	pallet::*, AccountRecord, AccountStatus, Actor, Commitment, Moment, ProviderInfo,
 	ProviderStatus, LOG_TARGET,
 };
-
-/// How the gate lets a signer through.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Admission {
-	/// Governance member or validator: not counted.
-	Exempt,
-	/// Counted against this many transactions per window.
-	RateLimited(u32),
-}
 
 impl<T: Config> Pallet<T> {
 	/// Now, by the chain's clock (ms since the epoch).
@@ -66,6 +57,9 @@ impl<T: Config> Pallet<T> {
 			let record = maybe.as_mut().ok_or(Error::<T>::NotRegistered)?;
 			if let Actor::Provider(provider) = actor {
 				ensure!(record.provider == *provider, Error::<T>::NotYourCustomer);
+				// A bank keeps an Institution's record (its own reserve, the issuer's) but
+				// only governance changes it: a suspension or revocation there stops the money.
+				ensure!(record.tier != Tier::Institution, Error::<T>::InstitutionNeedsGovernance);
 			}
 			ensure!(record.status != AccountStatus::Revoked, Error::<T>::Revoked);
 			change(record)
@@ -184,6 +178,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let from = Self::mutate_customer(&actor, &who, |record| {
 			ensure!(record.tier != tier, Error::<T>::TierUnchanged);
+			if matches!(actor, Actor::Provider(_)) {
+				ensure!(tier != Tier::Institution, Error::<T>::InstitutionNeedsGovernance);
+			}
 			Ok(core::mem::replace(&mut record.tier, tier))
 		})?;
 		Self::deposit_event(Event::TierChanged { who, from, to: tier, by: actor });
@@ -297,42 +294,6 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Whether `record` may transact now, frozen or not.
-	fn check_active(record: &AccountRecord<T::AccountId>) -> Result<(), PolicyError> {
-		match record.status {
-			AccountStatus::Revoked => Err(PolicyError::Revoked),
-			AccountStatus::Suspended => Err(PolicyError::Suspended),
-			AccountStatus::Active if record.expires_at <= Self::now() => Err(PolicyError::Expired),
-			AccountStatus::Active => Ok(()),
-		}
-	}
-
-	/// The gate's decision for a signer: exempt, rate limited at its tier's rate, or refused.
-	pub fn admission(who: &T::AccountId) -> Result<Admission, PolicyError> {
-		if T::Exempt::contains(who) {
-			return Ok(Admission::Exempt);
-		}
-		let limit = match Accounts::<T>::get(who) {
-			Some(record) => match Self::check_active(&record) {
-				Ok(()) => Self::limits_of(record.tier).transactions_per_window,
-				// A provider's own customer record lapsing must not lock the bank out.
-				Err(error) => Self::active_provider_limit(who).ok_or(error)?,
-			},
-			None => Self::active_provider_limit(who).ok_or(PolicyError::NotPermissioned)?,
-		};
-		let (window, count) = TransactionCount::<T>::get(who);
-		if window == Self::current_window() && count >= limit {
-			return Err(PolicyError::RateLimited);
-		}
-		Ok(Admission::RateLimited(limit))
-	}
-
-	fn active_provider_limit(who: &T::AccountId) -> Option<u32> {
-		Providers::<T>::get(who)
-			.filter(|info| info.status == ProviderStatus::Active)
-			.map(|_| Self::limits_of(Tier::Institution).transactions_per_window)
-	}
-
 	/// The index of the current rate-limit window.
 	pub fn current_window() -> u32 {
 		let block: u32 = frame_system::Pallet::<T>::block_number().saturated_into();
@@ -340,16 +301,56 @@ impl<T: Config> Pallet<T> {
 		block / window.max(1)
 	}
 
-	/// Count one included transaction of `who` in the current window.
-	pub(crate) fn note_transaction(who: &T::AccountId) {
-		let window = Self::current_window();
-		TransactionCount::<T>::mutate(who, |(stored_window, count)| {
-			if *stored_window != window {
-				*stored_window = window;
-				*count = 0;
-			}
-			count.saturating_inc();
+	/// Transactions of `who` counted in the current window.
+	pub fn transactions_in_window(who: &T::AccountId) -> u32 {
+		TransactionCount::<T>::get(Self::current_window(), who)
+	}
+
+	/// Count an included transaction of `who` in the current window, as `units`.
+	pub(crate) fn note_transaction(who: &T::AccountId, units: u32) {
+		TransactionCount::<T>::mutate(Self::current_window(), who, |count| {
+			*count = count.saturating_add(units)
 		});
+	}
+
+	/// Clear the counts of windows before the current one, using at most `budget`: each
+	/// window costs a read and a write of [`OldestCountedWindow`] and each count cleared a
+	/// write. A window too large for the budget is finished in later blocks. Returns the
+	/// weight used.
+	pub(crate) fn clear_past_windows(budget: Weight) -> Weight {
+		/// Windows looked at per block at most (after a long halt, empty ones go quickly).
+		const MAX_WINDOWS: u32 = 64;
+		let db = T::DbWeight::get();
+		let per_window = db.reads_writes(1, 1);
+		let per_count = db.writes(1);
+		// The current window needs the block number (already read) and the oldest window.
+		let mut used = db.reads(1);
+		if used.any_gt(budget) {
+			return Weight::zero();
+		}
+		let current = Self::current_window();
+		let mut oldest = OldestCountedWindow::<T>::get();
+		let start = oldest;
+		while oldest < current && oldest - start < MAX_WINDOWS {
+			let room = budget.saturating_sub(used.saturating_add(per_window));
+			let limit = room.ref_time().checked_div(per_count.ref_time()).unwrap_or(u64::MAX);
+			let limit = limit.min(u32::MAX as u64) as u32;
+			if limit == 0 {
+				break;
+			}
+			let result = TransactionCount::<T>::clear_prefix(oldest, limit, None);
+			used = used
+				.saturating_add(per_window)
+				.saturating_add(per_count.saturating_mul(result.loops.into()));
+			if result.maybe_cursor.is_some() {
+				break;
+			}
+			oldest += 1;
+		}
+		if oldest != start {
+			OldestCountedWindow::<T>::put(oldest);
+		}
+		used
 	}
 
 	/// `who`'s record if it may make or take a payment now: registered, active, unexpired and
@@ -363,8 +364,14 @@ impl<T: Config> Pallet<T> {
 		Ok(record)
 	}
 
+	/// What the ledger needs to credit an account. The linked bank is checked again now: a
+	/// bank that lost its standing since it was linked (revoked, suspended, expired, frozen,
+	/// no longer an Institution) takes no sweep, and credit over the holding limit is refused.
 	fn receiver(record: AccountRecord<T::AccountId>) -> Receiver<T::AccountId> {
-		Receiver { limits: Self::limits_of(record.tier), linked_bank: record.linked_bank }
+		let linked_bank = record.linked_bank.filter(|bank| {
+			Self::payment_record(bank).is_ok_and(|bank| bank.tier == Tier::Institution)
+		});
+		Receiver { limits: Self::limits_of(record.tier), linked_bank }
 	}
 
 	/// Storage invariants: provider count and customer counts match the records.

@@ -19,10 +19,13 @@
 //! ## The gate
 //!
 //! [`CheckPermission`] is a transaction extension: at transaction-pool validation it rejects
-//! every signed transaction whose signer is neither an active, unexpired permissioned account,
-//! an active provider, nor exempt ([`Config::Exempt`]: governance members, validators), with
-//! `InvalidTransaction::Custom(code)`, `code` from [`rupee_primitives::PolicyError`]. It also
-//! enforces the tier's transactions-per-window rate limit.
+//! every signed transaction whose signer may not sign its call, with
+//! `InvalidTransaction::Custom(code)`, `code` from [`rupee_primitives::PolicyError`]. The
+//! runtime's table ([`Config::CallRules`]) says, per call, which roles may sign it (customer,
+//! provider, issuer, governor, validator, sudo) and how long the transaction may be; anything
+//! not in the table is refused. [`CheckNonceInWindow`] (in place of `frame_system::CheckNonce`)
+//! enforces the tier's transactions-per-window rate limit at submission, counting the
+//! signer's transactions already waiting in the pool.
 //!
 //! ## Invariants
 //!
@@ -39,6 +42,7 @@ extern crate alloc;
 
 mod functions;
 mod gate;
+pub mod migrations;
 pub mod types;
 pub mod weights;
 
@@ -47,7 +51,9 @@ mod benchmarking;
 #[cfg(test)]
 mod tests;
 
-pub use gate::CheckPermission;
+pub use gate::{
+	Admission, CallRule, CallRules, CheckNonceInWindow, CheckPermission, Permissive, Roles,
+};
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -58,15 +64,13 @@ pub const LOG_TARGET: &str = "runtime::kyc";
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::{
-		pallet_prelude::*,
-		traits::{Contains, Time},
-	};
+	use frame_support::{pallet_prelude::*, traits::Time};
 	use frame_system::pallet_prelude::*;
 	use rupee_primitives::{Tier, TierLimits};
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The in-code storage version. 2: rate-limit counts by window ([`TransactionCount`]
+	/// became a double map).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -85,17 +89,18 @@ pub mod pallet {
 		/// The clock for KYC expiry (ms since the epoch).
 		type Time: Time<Moment = Moment>;
 
-		/// Accounts the gate lets through without a KYC record, for their own calls:
-		/// governance members and validators.
-		type Exempt: Contains<Self::AccountId>;
-
-		/// Calls only exempt accounts (governors) may sign, whatever their KYC: the gate
-		/// refuses them from anyone else with [`PolicyError::GovernanceOnly`] (code 7).
-		type GovernanceOnlyCalls: Contains<<Self as frame_system::Config>::RuntimeCall>;
+		/// The gate's table: which roles may sign which call, how long the transaction may
+		/// be, and the roles (issuer, governor, validator, sudo) the runtime knows of.
+		type CallRules: CallRules<Self::AccountId, <Self as frame_system::Config>::RuntimeCall>;
 
 		/// Length, in blocks, of the window over which a tier's transaction count is limited.
 		#[pallet::constant]
 		type RateLimitWindow: Get<BlockNumberFor<Self>>;
+
+		/// Transactions per window an account may sign in an official role (issuer,
+		/// governor, validator, sudo key), whatever its KYC tier.
+		#[pallet::constant]
+		type OfficialTransactionsPerWindow: Get<u32>;
 
 		/// Most accredited providers at once.
 		#[pallet::constant]
@@ -124,11 +129,16 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Limits<T: Config> = StorageMap<_, Twox64Concat, Tier, TierLimits, OptionQuery>;
 
-	/// Transactions each account had included in the current rate-limit window:
-	/// `(window index, count)`.
+	/// Transactions each account had included in a rate-limit window, by window index, then
+	/// account. Only the current window counts; `on_idle` clears the ones before it, so the map
+	/// holds about one window's signers, not every account that ever transacted.
 	#[pallet::storage]
 	pub type TransactionCount<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, (u32, u32), ValueQuery>;
+		StorageDoubleMap<_, Twox64Concat, u32, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The oldest window whose counts may not be cleared yet.
+	#[pallet::storage]
+	pub type OldestCountedWindow<T: Config> = StorageValue<_, u32, ValueQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -242,6 +252,9 @@ pub mod pallet {
 		InconsistentLimits,
 		/// The account is already in the requested frozen state.
 		FrozenUnchanged,
+		/// Only governance registers Institution-tier accounts (banks' reserves, the issuer)
+		/// or moves an account into or out of that tier: it has no limits.
+		InstitutionNeedsGovernance,
 	}
 
 	#[pallet::hooks]
@@ -258,6 +271,11 @@ pub mod pallet {
 					"default limits of {tier:?}"
 				);
 			}
+		}
+
+		/// Clear the rate-limit counts of past windows, within the block's spare weight.
+		fn on_idle(_: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::clear_past_windows(remaining)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -315,10 +333,12 @@ pub mod pallet {
 		/// Register `who` as a permissioned account of the calling provider.
 		///
 		/// Origin: an active provider; it becomes the account's provider. (Governance manages
-		/// existing accounts and can move them with [`Pallet::transfer_customer`].)
+		/// existing accounts and can move them with [`Pallet::transfer_customer`]; it registers
+		/// Institution accounts with [`Pallet::register_institution`].)
 		/// Emits [`Event::AccountRegistered`].
 		/// Errors: [`Error::NotAProvider`], [`Error::ProviderSuspended`],
-		/// [`Error::AlreadyRegistered`], [`Error::Expired`], [`Error::InvalidLinkedBank`]. O(1).
+		/// [`Error::InstitutionNeedsGovernance`], [`Error::AlreadyRegistered`],
+		/// [`Error::Expired`], [`Error::InvalidLinkedBank`]. O(1).
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::register_account())]
 		pub fn register_account(
@@ -330,14 +350,16 @@ pub mod pallet {
 			linked_bank: Option<T::AccountId>,
 		) -> DispatchResult {
 			let provider = Self::ensure_active_provider(origin)?;
+			ensure!(tier != Tier::Institution, Error::<T>::InstitutionNeedsGovernance);
 			Self::do_register_account(provider, who, tier, expires_at, commitment, linked_bank)
 		}
 
 		/// Move `who` to `tier` (upgrade or downgrade).
 		///
-		/// Origin: `who`'s provider, or governance. Emits [`Event::TierChanged`].
+		/// Origin: `who`'s provider, or governance; only governance moves an account into or
+		/// out of the Institution tier. Emits [`Event::TierChanged`].
 		/// Errors: [`Error::NotRegistered`], [`Error::NotYourCustomer`], [`Error::Revoked`],
-		/// [`Error::TierUnchanged`]. O(1).
+		/// [`Error::TierUnchanged`], [`Error::InstitutionNeedsGovernance`]. O(1).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::manage_account())]
 		pub fn set_tier(origin: OriginFor<T>, who: T::AccountId, tier: Tier) -> DispatchResult {
@@ -441,6 +463,33 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_transfer_customer(who, new_provider)
+		}
+
+		/// Register `who` as an Institution-tier account (a bank's reserve account, the
+		/// issuer's account) kept by `provider`. Institution accounts have no limits and may
+		/// receive minted money, so only governance creates them.
+		///
+		/// Origin: governance. Emits [`Event::AccountRegistered`].
+		/// Errors: [`Error::NotAProvider`], [`Error::AlreadyRegistered`], [`Error::Expired`].
+		/// O(1).
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::register_account())]
+		pub fn register_institution(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			provider: T::AccountId,
+			expires_at: Moment,
+			commitment: Commitment,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_register_account(
+				provider,
+				who,
+				Tier::Institution,
+				expires_at,
+				commitment,
+				None,
+			)
 		}
 	}
 }

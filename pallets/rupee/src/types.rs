@@ -123,7 +123,8 @@ impl TransferError {
 	pub fn sender(error: rupee_primitives::PolicyError) -> Self {
 		use rupee_primitives::PolicyError::*;
 		match error {
-			NotPermissioned | RateLimited | GovernanceOnly => Self::SenderNotPermissioned,
+			NotPermissioned | RateLimited | GovernanceOnly | CallNotAllowed | TooLong
+			| ArgumentRefused => Self::SenderNotPermissioned,
 			Expired => Self::SenderExpired,
 			Suspended => Self::SenderSuspended,
 			Revoked => Self::SenderRevoked,
@@ -135,7 +136,8 @@ impl TransferError {
 	pub fn receiver(error: rupee_primitives::PolicyError) -> Self {
 		use rupee_primitives::PolicyError::*;
 		match error {
-			NotPermissioned | RateLimited | GovernanceOnly => Self::ReceiverNotPermissioned,
+			NotPermissioned | RateLimited | GovernanceOnly | CallNotAllowed | TooLong
+			| ArgumentRefused => Self::ReceiverNotPermissioned,
 			Expired => Self::ReceiverExpired,
 			Suspended => Self::ReceiverSuspended,
 			Revoked => Self::ReceiverRevoked,

@@ -6,6 +6,7 @@ use frame_support::{
 	ensure,
 	storage::with_storage_layer,
 	traits::{Get, Time},
+	weights::Weight,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use rupee_primitives::{
@@ -158,7 +159,7 @@ impl<T: Config> Pallet<T> {
 			return Ok(RedeemOutcome::Duplicate);
 		}
 		let hash = voucher_hash(voucher);
-		if DoubleSpends::<T>::contains_key(body.device_key, hash) {
+		if Self::compensated(body.device_key, hash) {
 			return Ok(RedeemOutcome::Duplicate);
 		}
 		ensure!(purse.status != PurseStatus::Settled, VoucherRefusal::PurseSettled);
@@ -167,6 +168,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(body.genesis_hash == genesis, VoucherRefusal::WrongGenesis);
 		ensure!(voucher.signature_is_valid(), VoucherRefusal::BadSignature);
 		ensure!(body.amount > 0, VoucherRefusal::ZeroAmount);
+		ensure!(body.amount >= T::MinVoucherAmount::get(), VoucherRefusal::BelowMinimum);
+		ensure!(body.counter < T::MaxVouchersPerPurse::get(), VoucherRefusal::CounterTooHigh);
 		ensure!(body.amount <= purse.voucher_cap, VoucherRefusal::OverVoucherCap);
 		ensure!(body.issued_at <= purse.expires_at, VoucherRefusal::IssuedAfterExpiry);
 		let payee = T::AccountId::from(body.payee);
@@ -229,6 +232,7 @@ impl<T: Config> Pallet<T> {
 		let body = &voucher.body;
 		let device_key = body.device_key;
 		let owner = purse.owner.clone();
+		let recorded = DoubleSpendCount::<T>::get(device_key);
 		with_storage_layer(|| -> Result<RedeemOutcome, VoucherRefusal> {
 			let from_escrow = body.amount.min(purse.escrow);
 			if from_escrow > 0 {
@@ -255,9 +259,9 @@ impl<T: Config> Pallet<T> {
 			});
 			if purse.status != PurseStatus::Compromised {
 				purse.status = PurseStatus::Compromised;
-				Revocations::<T>::insert(
+				Self::set_revocation(
 					device_key,
-					Revocation { reason: RevocationReason::Compromised, since: now },
+					Some(Revocation { reason: RevocationReason::Compromised, since: now }),
 				);
 				Self::deposit_event(Event::PurseCompromised { device_key, owner: owner.clone() });
 			}
@@ -265,19 +269,26 @@ impl<T: Config> Pallet<T> {
 				Self::deposit_event(Event::OwnerFrozen { owner: owner.clone() });
 			}
 			Purses::<T>::insert(device_key, purse.clone());
-			DoubleSpends::<T>::insert(
-				device_key,
-				hash,
-				DoubleSpend {
-					kind,
-					voucher: voucher.clone(),
-					conflicting,
-					owner: owner.clone(),
-					paid_from_escrow: from_escrow,
-					paid_from_balance: from_balance,
-					claim,
-				},
-			);
+			// Evidence for the first double spends of a purse; a hash for the rest, enough to
+			// compensate each once.
+			if recorded < T::MaxDoubleSpendsPerPurse::get() {
+				DoubleSpendCount::<T>::insert(device_key, recorded + 1);
+				DoubleSpends::<T>::insert(
+					device_key,
+					hash,
+					DoubleSpend {
+						kind,
+						voucher: voucher.clone(),
+						conflicting,
+						owner: owner.clone(),
+						paid_from_escrow: from_escrow,
+						paid_from_balance: from_balance,
+						claim,
+					},
+				);
+			} else {
+				Compensated::<T>::insert(device_key, hash, ());
+			}
 			Self::deposit_event(Event::VictimCompensated {
 				device_key,
 				counter: body.counter,
@@ -330,9 +341,9 @@ impl<T: Config> Pallet<T> {
 			let now = Self::now();
 			purse.status = PurseStatus::Closed;
 			purse.expires_at = purse.expires_at.min(now);
-			Revocations::<T>::insert(
+			Self::set_revocation(
 				device_key,
-				Revocation { reason: RevocationReason::Closed, since: now },
+				Some(Revocation { reason: RevocationReason::Closed, since: now }),
 			);
 			Self::deposit_event(Event::PurseClosed {
 				device_key,
@@ -357,7 +368,8 @@ impl<T: Config> Pallet<T> {
 			PurseCount::<T>::mutate_exists(&purse.owner, |count| {
 				*count = count.and_then(|count| count.checked_sub(1)).filter(|count| *count > 0)
 			});
-			Revocations::<T>::remove(device_key);
+			Self::set_revocation(device_key, None);
+			ToClear::<T>::insert(device_key, ());
 			Self::deposit_event(Event::PurseSettled {
 				device_key,
 				owner: purse.owner.clone(),
@@ -400,25 +412,103 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// Whether the double-spent voucher with `hash` of purse `device_key` was compensated.
+	fn compensated(device_key: DeviceKey, hash: [u8; 32]) -> bool {
+		DoubleSpends::<T>::contains_key(device_key, hash)
+			|| Compensated::<T>::contains_key(device_key, hash)
+	}
+
 	/// Whether `voucher` was paid.
 	pub fn voucher_status(voucher: &Voucher) -> VoucherStatus {
 		let body = &voucher.body;
-		if DoubleSpends::<T>::contains_key(body.device_key, voucher_hash(voucher)) {
+		if Self::compensated(body.device_key, voucher_hash(voucher)) {
 			return VoucherStatus::DoubleSpend;
 		}
 		match Redeemed::<T>::get(body.device_key, body.counter) {
 			Some(used) if used.body == voucher.body => VoucherStatus::Redeemed,
 			Some(_) => VoucherStatus::CounterUsedByAnother,
+			None if Purses::<T>::get(body.device_key)
+				.is_some_and(|purse| purse.status == PurseStatus::Settled) =>
+			{
+				VoucherStatus::PurseSettled
+			},
 			None => VoucherStatus::NotRedeemed,
 		}
 	}
 
-	/// The revocation list in storage order, and its digest: BLAKE2-256 over the SCALE
-	/// encoding of the whole list, so a wallet can tell with 32 bytes whether it is current.
-	pub fn revocation_list() -> (alloc::vec::Vec<(DeviceKey, Revocation)>, [u8; 32]) {
-		let list: alloc::vec::Vec<_> = Revocations::<T>::iter().collect();
-		let digest = sp_io::hashing::blake2_256(&list.encode());
-		(list, digest)
+	/// Clear the [`Redeemed`] entries of settled purses, using at most `budget`: a read of
+	/// [`ToClear`] per purse, a write per entry cleared, a write when a purse is done. A
+	/// purse with more entries than the budget allows is finished in later blocks. Returns
+	/// the weight used.
+	pub(crate) fn clear_settled(budget: Weight) -> Weight {
+		/// Purses looked at per block at most.
+		const MAX_PURSES: u32 = 16;
+		let db = T::DbWeight::get();
+		let per_purse = db.reads_writes(1, 1);
+		let per_entry = db.writes(1);
+		let mut used = Weight::zero();
+		for _ in 0..MAX_PURSES {
+			let room = budget.saturating_sub(used.saturating_add(per_purse));
+			let limit = room.ref_time().checked_div(per_entry.ref_time()).unwrap_or(u64::MAX);
+			let limit = limit.min(u32::MAX as u64) as u32;
+			if limit == 0 || used.saturating_add(per_purse).any_gt(budget) {
+				break;
+			}
+			let Some(device_key) = ToClear::<T>::iter_keys().next() else {
+				used = used.saturating_add(db.reads(1));
+				break;
+			};
+			let result = Redeemed::<T>::clear_prefix(device_key, limit, None);
+			used = used
+				.saturating_add(per_purse)
+				.saturating_add(per_entry.saturating_mul(result.loops.into()));
+			if result.maybe_cursor.is_some() {
+				break;
+			}
+			ToClear::<T>::remove(device_key);
+		}
+		used
+	}
+
+	/// Put `device_key` on the revocation list with `entry`, or take it off (`None`), keeping
+	/// [`RevocationDigest`] in step.
+	fn set_revocation(device_key: DeviceKey, entry: Option<Revocation>) {
+		let mut digest = RevocationDigest::<T>::get();
+		let mut toggle = |entry: &Revocation| {
+			let hash = sp_io::hashing::blake2_256(&(device_key, entry).encode());
+			digest.iter_mut().zip(hash).for_each(|(byte, other)| *byte ^= other);
+		};
+		if let Some(old) = Revocations::<T>::get(device_key) {
+			toggle(&old);
+		}
+		match &entry {
+			Some(new) => {
+				toggle(new);
+				Revocations::<T>::insert(device_key, new);
+			},
+			None => Revocations::<T>::remove(device_key),
+		}
+		RevocationDigest::<T>::put(digest);
+	}
+
+	/// Most entries in one page of the revocation list.
+	pub const MAX_REVOCATION_PAGE: u32 = 1_000;
+
+	/// At most `limit` (and [`Self::MAX_REVOCATION_PAGE`]) entries of the revocation list
+	/// after `start_after`, in storage order, with the key to continue after and the digest of
+	/// the whole list.
+	pub fn revocation_page(start_after: Option<DeviceKey>, limit: u32) -> RevocationPage {
+		let limit = limit.clamp(1, Self::MAX_REVOCATION_PAGE) as usize;
+		let mut iter = match start_after {
+			Some(key) => Revocations::<T>::iter_from(Revocations::<T>::hashed_key_for(key)),
+			None => Revocations::<T>::iter(),
+		};
+		let entries: alloc::vec::Vec<_> = iter.by_ref().take(limit).collect();
+		let next = match iter.next() {
+			Some(_) => entries.last().map(|(key, _)| *key),
+			None => None,
+		};
+		RevocationPage { entries, next, digest: RevocationDigest::<T>::get() }
 	}
 
 	/// The storage invariants: every unsettled purse's escrow is held by the ledger for its
@@ -444,6 +534,12 @@ impl<T: Config> Pallet<T> {
 		let claims = Claims::<T>::iter_values()
 			.fold(0 as Balance, |sum, claim| sum.saturating_add(claim.amount));
 		ensure!(claims == TotalClaims::<T>::get(), "claim total differs from the claims");
+		let mut digest = [0u8; 32];
+		for entry in Revocations::<T>::iter() {
+			let hash = sp_io::hashing::blake2_256(&entry.encode());
+			digest.iter_mut().zip(hash).for_each(|(byte, other)| *byte ^= other);
+		}
+		ensure!(digest == RevocationDigest::<T>::get(), "revocation digest differs from the list");
 		Ok(())
 	}
 }

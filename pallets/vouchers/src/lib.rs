@@ -40,6 +40,7 @@
 extern crate alloc;
 
 mod functions;
+pub mod migrations;
 pub mod types;
 pub mod weights;
 
@@ -75,7 +76,8 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use rupee_primitives::{AccountPolicy, Balance, Escrow};
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// 2: the revocation list's digest is kept in storage ([`RevocationDigest`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -115,6 +117,23 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPursesPerOwner: Get<u32>;
 
+		/// The smallest amount a voucher may pay, in paisa: a redemption is stored until its
+		/// purse is settled, so it must be worth the space.
+		#[pallet::constant]
+		type MinVoucherAmount: Get<Balance>;
+
+		/// Counters a purse may use: a voucher's counter must be below this. With the
+		/// minimum amount it bounds what one purse stores; a wallet retires its device key
+		/// before reaching it.
+		#[pallet::constant]
+		type MaxVouchersPerPurse: Get<u64>;
+
+		/// Double spends per purse whose evidence (both signed vouchers) is kept. Later ones
+		/// are compensated all the same, and only their hash is kept, so each is paid once.
+		/// The purse is on the revocation list from the first.
+		#[pallet::constant]
+		type MaxDoubleSpendsPerPurse: Get<u32>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
@@ -133,10 +152,27 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PurseCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
-	/// The voucher that used each `(purse, counter)`.
+	/// The voucher that used each `(purse, counter)`. Kept until the purse is settled (no
+	/// voucher of it is redeemed after that), then cleared by `on_idle` ([`ToClear`]).
 	#[pallet::storage]
 	pub type Redeemed<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, DeviceKey, Twox64Concat, u64, Voucher, OptionQuery>;
+
+	/// Settled purses whose [`Redeemed`] entries are still to be cleared.
+	#[pallet::storage]
+	pub type ToClear<T: Config> = StorageMap<_, Blake2_128Concat, DeviceKey, (), OptionQuery>;
+
+	/// Double spends with evidence in [`DoubleSpends`], per purse: at most
+	/// [`Config::MaxDoubleSpendsPerPurse`].
+	#[pallet::storage]
+	pub type DoubleSpendCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, DeviceKey, u32, ValueQuery>;
+
+	/// Double-spent vouchers compensated after their purse's evidence was full: the hash of
+	/// each, so none is compensated twice.
+	#[pallet::storage]
+	pub type Compensated<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, DeviceKey, Identity, [u8; 32], (), OptionQuery>;
 
 	/// Evidence of each double spend, by purse and the hash of the victim's voucher.
 	#[pallet::storage]
@@ -167,6 +203,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Revocations<T: Config> =
 		StorageMap<_, Blake2_128Concat, DeviceKey, Revocation, OptionQuery>;
+
+	/// The digest of [`Revocations`]: the XOR of BLAKE2-256 of each SCALE-encoded
+	/// `(device key, revocation)`, updated as entries come and go, so no one has to read the
+	/// whole list to tell whether theirs is current.
+	#[pallet::storage]
+	pub type RevocationDigest<T: Config> = StorageValue<_, [u8; 32], ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -265,6 +307,13 @@ pub mod pallet {
 			assert!(T::MaxBatch::get() > 0, "a redeem batch must hold a voucher");
 			assert!(T::MaxPursesPerOwner::get() > 0, "owners must be able to have a purse");
 			assert!(T::PurseLifetime::get() > 0, "purses must live a while");
+			assert!(T::MinVoucherAmount::get() > 0, "a voucher must pay something");
+			assert!(T::MaxVouchersPerPurse::get() > 0, "a purse must pay at least one voucher");
+		}
+
+		/// Clear the redemptions of settled purses, within the block's spare weight.
+		fn on_idle(_: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::clear_settled(remaining)
 		}
 
 		#[cfg(feature = "try-runtime")]

@@ -164,6 +164,19 @@ pub struct Revocation {
 	pub since: Moment,
 }
 
+/// One page of the revocation list.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct RevocationPage {
+	/// Entries in storage order.
+	pub entries: alloc::vec::Vec<(DeviceKey, Revocation)>,
+	/// Where the next page starts (after this key), if there is more.
+	pub next: Option<DeviceKey>,
+	/// The digest of the whole list: the XOR of BLAKE2-256 of each SCALE-encoded
+	/// `(device key, revocation)`, kept as entries come and go. A fingerprint that tells a
+	/// wallet the list changed, not a proof against a dishonest node.
+	pub digest: [u8; 32],
+}
+
 /// Why a voucher was not paid. The numeric code is stable: wallets show it. Codes 1–10 are
 /// final for that voucher; 11 and 12 may pass later (the payee can receive again, or its limits
 /// reset), so the voucher stays redeemable.
@@ -207,6 +220,10 @@ pub enum VoucherRefusal {
 	/// The ledger refused the credit (for example the payee's daily credit limit); the error
 	/// is the ledger's, e.g. `Rupee.Refused(DailyCreditLimitExceeded)`.
 	PaymentRefused(DispatchError),
+	/// The voucher pays less than the chain's minimum voucher amount.
+	BelowMinimum,
+	/// The voucher's counter is at or above the chain's maximum vouchers per purse.
+	CounterTooHigh,
 }
 
 impl VoucherRefusal {
@@ -225,12 +242,14 @@ impl VoucherRefusal {
 			Self::PaysOwner => 10,
 			Self::PayeeNotPermissioned(_) => 11,
 			Self::PaymentRefused(_) => 12,
+			Self::BelowMinimum => 13,
+			Self::CounterTooHigh => 14,
 		}
 	}
 
 	/// Whether the same voucher may be paid later, once the payee's situation changes.
 	pub fn is_retryable(self) -> bool {
-		self.code() >= 11
+		matches!(self, Self::PayeeNotPermissioned(_) | Self::PaymentRefused(_))
 	}
 }
 
@@ -314,4 +333,7 @@ pub enum VoucherStatus {
 	DoubleSpend,
 	/// Its `(purse, counter)` was paid to a different voucher; not redeemed yet.
 	CounterUsedByAnother,
+	/// The purse is settled: no voucher of it is redeemed any more, and its redemptions are
+	/// no longer kept.
+	PurseSettled,
 }

@@ -71,8 +71,8 @@ impl pallet_collective::Config<BoardCollective> for Runtime {
 	type MotionDuration = BoardMotionDuration;
 	type MaxProposals = ConstU32<100>;
 	type MaxMembers = ConstU32<32>;
-	/// Governors who do not vote count as against.
-	type DefaultVote = pallet_collective::MoreThanMajorityThenPrimeDefaultVote;
+	/// Governors who do not vote count as against, whatever the Board's size or its prime.
+	type DefaultVote = NonVotersAgainst;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
 	/// Members are managed by `BoardMembership`; Root may reset them in an emergency.
 	type SetMembersOrigin = EnsureRoot<AccountId>;
@@ -83,6 +83,58 @@ impl pallet_collective::Config<BoardCollective> for Runtime {
 	type Consideration = ();
 }
 
+/// When a motion's time is up, every governor who did not vote counts as a "nay": a motion
+/// passes only with the votes its threshold names, never by abstention or by the prime alone.
+/// (`pallet_collective`'s `MoreThanMajorityThenPrimeDefaultVote` would count them as "aye"
+/// once a bare majority voted yes, letting 4 of 7 pass a two-thirds motion.)
+pub struct NonVotersAgainst;
+
+impl pallet_collective::DefaultVote for NonVotersAgainst {
+	fn default_vote(_prime_vote: Option<bool>, _yes_votes: u32, _no_votes: u32, _len: u32) -> bool {
+		false
+	}
+}
+
+/// The Board's members as `BoardMembership` sets them: handed to the collective, and each new
+/// governor given a `frame_system` provider reference so it can keep a nonce and sign its
+/// first motion without a KYC record or a deposit. The reference is never dropped, not even
+/// when the governor leaves: its nonce must never restart at zero (replay safety).
+pub struct BoardWithAccounts;
+
+impl BoardWithAccounts {
+	fn give_accounts(governors: &[AccountId]) {
+		for governor in governors {
+			if frame_system::Pallet::<Runtime>::providers(governor) == 0 {
+				frame_system::Pallet::<Runtime>::inc_providers(governor);
+			}
+		}
+	}
+}
+
+impl frame_support::traits::InitializeMembers<AccountId> for BoardWithAccounts {
+	fn initialize_members(members: &[AccountId]) {
+		Self::give_accounts(members);
+		<Board as frame_support::traits::InitializeMembers<AccountId>>::initialize_members(members)
+	}
+}
+
+impl frame_support::traits::ChangeMembers<AccountId> for BoardWithAccounts {
+	fn change_members_sorted(incoming: &[AccountId], outgoing: &[AccountId], new: &[AccountId]) {
+		Self::give_accounts(incoming);
+		<Board as frame_support::traits::ChangeMembers<AccountId>>::change_members_sorted(
+			incoming, outgoing, new,
+		)
+	}
+
+	fn set_prime(prime: Option<AccountId>) {
+		<Board as frame_support::traits::ChangeMembers<AccountId>>::set_prime(prime)
+	}
+
+	fn get_prime() -> Option<AccountId> {
+		<Board as frame_support::traits::ChangeMembers<AccountId>>::get_prime()
+	}
+}
+
 impl pallet_membership::Config<BoardMembership> for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type AddOrigin = TwoThirdsOfBoard;
@@ -90,8 +142,8 @@ impl pallet_membership::Config<BoardMembership> for Runtime {
 	type SwapOrigin = TwoThirdsOfBoard;
 	type ResetOrigin = TwoThirdsOfBoard;
 	type PrimeOrigin = TwoThirdsOfBoard;
-	type MembershipInitialized = Board;
-	type MembershipChanged = Board;
+	type MembershipInitialized = BoardWithAccounts;
+	type MembershipChanged = BoardWithAccounts;
 	type MaxMembers = ConstU32<32>;
 	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
 }

@@ -1,6 +1,8 @@
 //! Configuration of every pallet in the runtime: the chain's policy numbers live here.
 
+mod gate;
 mod governance;
+pub use gate::{open_motion, GateRules, OpenMotion};
 pub use governance::*;
 
 use frame_support::{
@@ -105,25 +107,6 @@ impl pallet_sudo::Config for Runtime {
 	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
 }
 
-/// Accounts the KYC gate lets through without a KYC record, for their own calls: the Board's
-/// governors (to propose and vote), and the sudo key on the development chain.
-pub struct GateExempt;
-impl frame_support::traits::Contains<AccountId> for GateExempt {
-	fn contains(who: &AccountId) -> bool {
-		pallet_collective::Members::<Runtime, BoardCollective>::get().contains(who)
-			|| pallet_sudo::Key::<Runtime>::get().as_ref() == Some(who)
-	}
-}
-
-/// Calls only governors may sign: storing preimages takes no deposit on this chain, so it is
-/// kept for the Board (a runtime for an upgrade, a large motion).
-pub struct GovernanceOnlyCalls;
-impl frame_support::traits::Contains<RuntimeCall> for GovernanceOnlyCalls {
-	fn contains(call: &RuntimeCall) -> bool {
-		matches!(call, RuntimeCall::Preimage(_))
-	}
-}
-
 parameter_types! {
 	/// A tier's transaction count is limited per 10 blocks (20 s).
 	pub const RateLimitWindow: BlockNumber = 10;
@@ -133,9 +116,11 @@ impl pallet_kyc::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type GovernanceOrigin = MajorityOfBoard;
 	type Time = Timestamp;
-	type Exempt = GateExempt;
-	type GovernanceOnlyCalls = GovernanceOnlyCalls;
+	type CallRules = GateRules;
 	type RateLimitWindow = RateLimitWindow;
+	/// A governor, the issuer or a validator signs at most 100 transactions per window in
+	/// that role (votes, motions, mint and burn, session keys).
+	type OfficialTransactionsPerWindow = ConstU32<100>;
 	type MaxProviders = ConstU32<64>;
 	type WeightInfo = pallet_kyc::weights::SubstrateWeight<Runtime>;
 }
@@ -169,6 +154,13 @@ impl pallet_vouchers::Config for Runtime {
 	// smaller batches leave less of a block unused (see README, Offline payments).
 	type MaxBatch = ConstU32<64>;
 	type MaxPursesPerOwner = ConstU32<4>;
+	/// One rupee: the wallet checks the same constant offline.
+	type MinVoucherAmount =
+		frame_support::traits::ConstU128<{ rupee_primitives::voucher::MIN_VOUCHER_AMOUNT }>;
+	/// A device pays 4,096 vouchers at most (over a year of daily payments, as purses are
+	/// topped up); then the wallet starts a new purse with a new device key.
+	type MaxVouchersPerPurse = ConstU64<{ rupee_primitives::voucher::MAX_VOUCHERS_PER_PURSE }>;
+	type MaxDoubleSpendsPerPurse = ConstU32<16>;
 	type WeightInfo = pallet_vouchers::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = VouchersBenchmarkHelper;

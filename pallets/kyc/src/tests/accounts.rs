@@ -257,3 +257,67 @@ fn governance_moves_a_customer_to_another_provider() {
 		);
 	});
 }
+
+#[test]
+fn only_governance_makes_or_unmakes_institution_accounts() {
+	run(|| {
+		assert_noop!(
+			Kyc::register_account(signed(BANK_A), CAROL, Tier::Institution, EXPIRY, [0; 32], None),
+			Error::<Test>::InstitutionNeedsGovernance
+		);
+		register_carol();
+		assert_noop!(
+			Kyc::set_tier(signed(BANK_A), CAROL, Tier::Institution),
+			Error::<Test>::InstitutionNeedsGovernance
+		);
+		// Nor may a provider downgrade its own reserve account out of the tier.
+		assert_noop!(
+			Kyc::set_tier(signed(BANK_A), BANK_A, Tier::L2),
+			Error::<Test>::InstitutionNeedsGovernance
+		);
+		assert_ok!(Kyc::set_tier(root(), CAROL, Tier::Institution));
+		assert_eq!(Accounts::<Test>::get(CAROL).unwrap().tier, Tier::Institution);
+		// The bank that keeps an Institution's record cannot suspend, revoke or renew it.
+		for change in [
+			Kyc::suspend_account(signed(BANK_A), CAROL),
+			Kyc::revoke_account(signed(BANK_A), CAROL),
+			Kyc::renew(signed(BANK_A), CAROL, EXPIRY + 1),
+			Kyc::set_linked_bank(signed(BANK_A), CAROL, None),
+		] {
+			assert_eq!(change, Err(Error::<Test>::InstitutionNeedsGovernance.into()));
+		}
+		assert_ok!(Kyc::suspend_account(root(), CAROL));
+	});
+}
+
+#[test]
+fn governance_registers_an_institution_kept_by_a_provider() {
+	const RESERVE: AccountId = 12;
+	run(|| {
+		assert_noop!(
+			Kyc::register_institution(signed(BANK_A), RESERVE, BANK_A, EXPIRY, [1; 32]),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Kyc::register_institution(root(), RESERVE, STRANGER, EXPIRY, [1; 32]),
+			Error::<Test>::NotAProvider
+		);
+		assert_ok!(Kyc::register_institution(root(), RESERVE, BANK_B, EXPIRY, [1; 32]));
+		assert_eq!(
+			last_event(),
+			Event::AccountRegistered {
+				who: RESERVE,
+				provider: BANK_B,
+				tier: Tier::Institution,
+				expires_at: EXPIRY
+			}
+			.into()
+		);
+		assert!(<Kyc as AccountPolicy<_>>::is_institution(&RESERVE));
+		assert_eq!(Providers::<Test>::get(BANK_B).unwrap().customers, 3);
+		assert_noop!(
+			Kyc::register_institution(root(), RESERVE, BANK_B, EXPIRY, [1; 32]),
+			Error::<Test>::AlreadyRegistered
+		);
+	});
+}

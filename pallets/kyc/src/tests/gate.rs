@@ -1,37 +1,69 @@
-//! The transaction-pool gate: who gets a transaction validated, with which refusal code, and
-//! the per-tier rate limit.
+//! The transaction-pool gate: who may sign which call, with which refusal code, how long the
+//! transaction may be, and the per-tier rate limit at submission.
 
 use super::*;
-use crate::CheckPermission;
+use crate::{CheckNonceInWindow, CheckPermission};
 use frame_support::{dispatch::DispatchInfo, traits::OriginTrait};
 use sp_runtime::{
 	traits::{DispatchTransaction, TransactionExtension, TxBaseImplication},
 	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
 };
 
+/// A customer's or provider's call (spends money).
 fn remark() -> RuntimeCall {
 	RuntimeCall::System(frame_system::Call::remark { remark: vec![] })
 }
 
-/// Validate a signed remark from `who` as the pool would.
-fn validate(who: AccountId) -> Result<(), TransactionValidityError> {
-	CheckPermission::<Test>::new()
+/// A governor's call; empty, its argument is refused.
+fn governors_call(remark: &[u8]) -> RuntimeCall {
+	RuntimeCall::System(frame_system::Call::remark_with_event { remark: remark.to_vec() })
+}
+
+/// A call nobody may sign.
+fn unlisted() -> RuntimeCall {
+	RuntimeCall::System(frame_system::Call::set_heap_pages { pages: 1 })
+}
+
+type Gate = (CheckPermission<Test>, CheckNonceInWindow<Test>);
+
+fn gate(nonce: u32) -> Gate {
+	(CheckPermission::new(), CheckNonceInWindow::from(nonce.into()))
+}
+
+/// Validate `call` signed by `who` with `nonce`, `length` bytes long, as the pool would.
+fn submit(
+	who: AccountId,
+	call: &RuntimeCall,
+	nonce: u32,
+	length: usize,
+) -> Result<(), TransactionValidityError> {
+	gate(nonce)
 		.validate_only(
 			signed(who),
-			&remark(),
+			call,
 			&DispatchInfo::default(),
-			0,
+			length,
 			TransactionSource::External,
 			0,
 		)
 		.map(|_| ())
 }
 
-/// Validate and prepare, as block execution does: counts against the rate limit.
-fn include(who: AccountId) -> Result<(), TransactionValidityError> {
-	CheckPermission::<Test>::new()
-		.validate_and_prepare(signed(who), &remark(), &DispatchInfo::default(), 0, 0)
+/// Validate a customer's call from `who` at its next nonce.
+fn validate(who: AccountId) -> Result<(), TransactionValidityError> {
+	submit(who, &remark(), System::account_nonce(who) as u32, 0)
+}
+
+/// Validate and prepare `call` at `who`'s next nonce, as block execution does: the nonce goes
+/// up and a rate-limited signer's transaction is counted.
+fn include_call(who: AccountId, call: &RuntimeCall) -> Result<(), TransactionValidityError> {
+	gate(System::account_nonce(who) as u32)
+		.validate_and_prepare(signed(who), call, &DispatchInfo::default(), 0, 0)
 		.map(|_| ())
+}
+
+fn include(who: AccountId) -> Result<(), TransactionValidityError> {
+	include_call(who, &remark())
 }
 
 fn refused(error: PolicyError) -> Result<(), TransactionValidityError> {
@@ -39,19 +71,24 @@ fn refused(error: PolicyError) -> Result<(), TransactionValidityError> {
 }
 
 #[test]
-fn permissioned_providers_and_exempt_accounts_pass() {
+fn each_role_passes_with_its_own_calls() {
 	run(|| {
 		assert_eq!(validate(ALICE), Ok(()));
 		assert_eq!(validate(BOB), Ok(()));
 		assert_eq!(validate(BANK_A), Ok(()));
-		assert_eq!(validate(EXEMPT), Ok(()));
+		assert_eq!(submit(GOVERNOR, &governors_call(b"motion"), 0, 0), Ok(()));
 	});
 }
 
 #[test]
-fn unregistered_signers_are_refused_with_code_1() {
+fn unregistered_signers_are_refused_with_code_1_whatever_the_call() {
 	run(|| {
 		assert_eq!(validate(STRANGER), refused(PolicyError::NotPermissioned));
+		assert_eq!(submit(STRANGER, &unlisted(), 0, 0), refused(PolicyError::NotPermissioned));
+		assert_eq!(
+			submit(STRANGER, &governors_call(b"x"), 0, 0),
+			refused(PolicyError::NotPermissioned)
+		);
 		assert_eq!(PolicyError::NotPermissioned.code(), 1);
 	});
 }
@@ -69,7 +106,7 @@ fn expired_suspended_and_revoked_signers_are_refused_with_their_codes() {
 }
 
 #[test]
-fn a_provider_whose_own_record_lapsed_can_still_manage_its_customers() {
+fn a_provider_whose_own_record_lapsed_can_still_sign_provider_calls() {
 	run(|| {
 		Timestamp::set_timestamp(EXPIRY);
 		assert_eq!(validate(BANK_A), Ok(()));
@@ -79,12 +116,71 @@ fn a_provider_whose_own_record_lapsed_can_still_manage_its_customers() {
 }
 
 #[test]
+fn calls_outside_the_table_are_refused_with_code_8_for_everyone() {
+	run(|| {
+		for who in [ALICE, BANK_A, GOVERNOR] {
+			assert_eq!(submit(who, &unlisted(), 0, 0), refused(PolicyError::CallNotAllowed));
+		}
+		// A governor may not sign a customer's call either.
+		assert_eq!(submit(GOVERNOR, &remark(), 0, 0), refused(PolicyError::CallNotAllowed));
+		assert_eq!(PolicyError::CallNotAllowed.code(), 8);
+	});
+}
+
+#[test]
+fn governors_calls_are_refused_to_others_with_code_7() {
+	run(|| {
+		let call = governors_call(b"motion");
+		assert_eq!(submit(ALICE, &call, 0, 0), refused(PolicyError::GovernanceOnly));
+		assert_eq!(submit(BANK_A, &call, 0, 0), refused(PolicyError::GovernanceOnly));
+		assert_eq!(submit(GOVERNOR, &call, 0, 0), Ok(()));
+		assert_eq!(PolicyError::GovernanceOnly.code(), 7);
+	});
+}
+
+#[test]
+fn transactions_longer_than_the_rule_are_refused_with_code_9() {
+	run(|| {
+		let max = MAX_LENGTH as usize;
+		assert_eq!(submit(ALICE, &remark(), 0, max), Ok(()));
+		assert_eq!(submit(ALICE, &remark(), 0, max + 1), refused(PolicyError::TooLong));
+		let call = governors_call(b"motion");
+		assert_eq!(submit(GOVERNOR, &call, 0, max + 1), refused(PolicyError::TooLong));
+		assert_eq!(PolicyError::TooLong.code(), 9);
+	});
+}
+
+#[test]
+fn refused_arguments_are_refused_with_code_10() {
+	run(|| {
+		assert_eq!(
+			submit(GOVERNOR, &governors_call(b""), 0, 0),
+			refused(PolicyError::ArgumentRefused)
+		);
+		// Checked only for a signer that may sign the call at all.
+		assert_eq!(submit(ALICE, &governors_call(b""), 0, 0), refused(PolicyError::GovernanceOnly));
+		assert_eq!(PolicyError::ArgumentRefused.code(), 10);
+	});
+}
+
+#[test]
+fn a_frozen_account_cannot_sign_a_call_that_spends() {
+	run(|| {
+		assert_ok!(Kyc::do_set_frozen(&ALICE, true));
+		assert_eq!(validate(ALICE), refused(PolicyError::Frozen));
+		assert_eq!(include(ALICE), refused(PolicyError::Frozen));
+		assert_ok!(Kyc::do_set_frozen(&ALICE, false));
+		assert_eq!(validate(ALICE), Ok(()));
+	});
+}
+
+#[test]
 fn unsigned_transactions_pass_through() {
 	run(|| {
 		// Called directly: `validate_only` would also ask that *some* extension authorized
 		// the origin, which is not this gate's business.
-		let call = remark();
-		let (_, counted, origin) = CheckPermission::<Test>::new()
+		let call = unlisted();
+		let (_, (), origin) = CheckPermission::<Test>::new()
 			.validate(
 				RuntimeOrigin::none(),
 				&call,
@@ -95,7 +191,6 @@ fn unsigned_transactions_pass_through() {
 				TransactionSource::External,
 			)
 			.expect("the gate lets unsigned transactions through");
-		assert_eq!(counted, None);
 		assert!(matches!(origin.caller(), OriginCaller::system(frame_system::RawOrigin::None)));
 	});
 }
@@ -118,36 +213,66 @@ fn the_rate_limit_triggers_at_the_tiers_count_and_resets_next_window() {
 }
 
 #[test]
-fn exempt_accounts_are_not_counted() {
+fn a_burst_over_the_limit_is_refused_at_submission_and_later_nonces_still_work() {
 	run(|| {
-		for _ in 0..1_000 {
-			assert_eq!(include(EXEMPT), Ok(()));
+		let limit = Kyc::limits_of(Tier::L0).transactions_per_window;
+		// The pool holds nonces 0..limit; the next one is refused before it enters the pool.
+		for nonce in 0..limit {
+			assert_eq!(submit(ALICE, &remark(), nonce, 0), Ok(()), "nonce {nonce}");
 		}
-		assert_eq!(crate::TransactionCount::<Test>::get(EXEMPT), (0, 0));
+		assert_eq!(submit(ALICE, &remark(), limit, 0), refused(PolicyError::RateLimited));
+		assert_eq!(submit(ALICE, &remark(), limit + 5, 0), refused(PolicyError::RateLimited));
+		// Every one of the admitted transactions can be included in this window.
+		for _ in 0..limit {
+			assert_eq!(include(ALICE), Ok(()));
+		}
+		assert_eq!(System::account_nonce(ALICE), limit);
+		// When the window turns, the refused nonce is admitted: nothing was stranded.
+		System::set_block_number(WINDOW);
+		assert_eq!(submit(ALICE, &remark(), limit, 0), Ok(()));
+		assert_eq!(include(ALICE), Ok(()));
+		// A stale nonce is still refused as stale.
+		assert_eq!(
+			submit(ALICE, &remark(), 0, 0),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Stale))
+		);
 	});
 }
 
 #[test]
-fn governance_only_calls_pass_only_for_exempt_signers() {
+fn calls_signed_in_an_official_role_count_against_the_official_limit() {
 	run(|| {
-		let reserved =
-			RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![1] });
-		let check = |who| {
-			CheckPermission::<Test>::new()
-				.validate_only(
-					signed(who),
-					&reserved,
-					&DispatchInfo::default(),
-					0,
-					TransactionSource::External,
-					0,
-				)
-				.map(|_| ())
-		};
-		assert_eq!(check(ALICE), refused(PolicyError::GovernanceOnly));
-		assert_eq!(check(BANK_A), refused(PolicyError::GovernanceOnly));
-		assert_eq!(check(STRANGER), refused(PolicyError::NotPermissioned));
-		assert_eq!(check(EXEMPT), Ok(()));
-		assert_eq!(PolicyError::GovernanceOnly.code(), 7);
+		let call = governors_call(b"vote");
+		for _ in 0..OFFICIAL_LIMIT {
+			assert_eq!(include_call(GOVERNOR, &call), Ok(()));
+		}
+		assert_eq!(Kyc::transactions_in_window(&GOVERNOR), OFFICIAL_LIMIT);
+		let nonce = System::account_nonce(GOVERNOR) as u32;
+		assert_eq!(submit(GOVERNOR, &call, nonce, 0), refused(PolicyError::RateLimited));
+		System::set_block_number(WINDOW);
+		assert_eq!(submit(GOVERNOR, &call, nonce, 0), Ok(()));
+	});
+}
+
+#[test]
+fn a_batch_counts_as_several_transactions() {
+	run(|| {
+		let limit = Kyc::limits_of(Tier::L0).transactions_per_window;
+		// A "batch" of 5 units (a 50-byte remark in the mock), then the rest of the window.
+		let batch = RuntimeCall::System(frame_system::Call::remark { remark: vec![0; 50] });
+		assert_eq!(include_call(ALICE, &batch), Ok(()));
+		assert_eq!(Kyc::transactions_in_window(&ALICE), 5);
+		for _ in 5..limit {
+			assert_eq!(include(ALICE), Ok(()));
+		}
+		assert_eq!(validate(ALICE), refused(PolicyError::RateLimited));
+		// A batch that would go over the limit is refused even when a single one would pass.
+		System::set_block_number(WINDOW);
+		for _ in 0..limit - 3 {
+			assert_eq!(include(ALICE), Ok(()));
+		}
+		let nonce = System::account_nonce(ALICE) as u32;
+		assert_eq!(submit(ALICE, &batch, nonce, 0), refused(PolicyError::RateLimited));
+		assert_eq!(submit(ALICE, &remark(), nonce, 0), Ok(()));
 	});
 }

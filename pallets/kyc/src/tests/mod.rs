@@ -5,6 +5,7 @@ mod gate;
 mod policy;
 mod property;
 mod providers;
+mod windows;
 
 use frame_support::{
 	derive_impl,
@@ -34,6 +35,8 @@ mod runtime {
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = frame_system::mocking::MockBlock<Test>;
+	/// Real database weights: clearing past windows is budgeted by them.
+	type DbWeight = frame_support::weights::constants::ParityDbWeight;
 }
 
 impl pallet_timestamp::Config for Test {
@@ -43,33 +46,73 @@ impl pallet_timestamp::Config for Test {
 	type WeightInfo = ();
 }
 
-/// An account the gate lets through without a record (a governance member).
-pub const EXEMPT: AccountId = 99;
+/// A governor: no KYC record, signs in an official role.
+pub const GOVERNOR: AccountId = 99;
 
-pub struct IsExempt;
-impl frame_support::traits::Contains<AccountId> for IsExempt {
-	fn contains(who: &AccountId) -> bool {
-		*who == EXEMPT
+/// The longest transaction the mock's table allows.
+pub const MAX_LENGTH: u32 = 64;
+
+/// The mock's table: `System.remark` stands for a customer's or provider's call that spends
+/// money, `System.remark_with_event` for a governor's call (an empty remark is a refused
+/// argument); nobody may sign anything else.
+pub struct MockRules;
+impl pallet_kyc::CallRules<AccountId, RuntimeCall> for MockRules {
+	fn rule(call: &RuntimeCall) -> Option<pallet_kyc::CallRule> {
+		use pallet_kyc::{CallRule, Roles};
+		match call {
+			// A remark of n bytes counts as n / 10 transactions (a batch), at least one.
+			RuntimeCall::System(frame_system::Call::remark { remark }) => Some(CallRule {
+				roles: Roles::CUSTOMER.or(Roles::PROVIDER),
+				max_length: MAX_LENGTH,
+				spends: true,
+				units: (remark.len() as u32 / 10).max(1),
+			}),
+			RuntimeCall::System(frame_system::Call::remark_with_event { .. }) => Some(CallRule {
+				roles: Roles::GOVERNOR,
+				max_length: MAX_LENGTH,
+				spends: false,
+				units: 1,
+			}),
+			_ => None,
+		}
 	}
-}
 
-/// In the mock, `System.remark_with_event` stands for a governance-only call.
-pub struct RemarksWithEvents;
-impl frame_support::traits::Contains<RuntimeCall> for RemarksWithEvents {
-	fn contains(call: &RuntimeCall) -> bool {
-		matches!(call, RuntimeCall::System(frame_system::Call::remark_with_event { .. }))
+	fn official_roles(who: &AccountId) -> pallet_kyc::Roles {
+		if *who == GOVERNOR {
+			pallet_kyc::Roles::GOVERNOR
+		} else {
+			pallet_kyc::Roles::NONE
+		}
+	}
+
+	fn check_arguments(call: &RuntimeCall) -> Result<(), PolicyError> {
+		match call {
+			RuntimeCall::System(frame_system::Call::remark_with_event { remark })
+				if remark.is_empty() =>
+			{
+				Err(PolicyError::ArgumentRefused)
+			},
+			_ => Ok(()),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_customer_call() -> RuntimeCall {
+		RuntimeCall::System(frame_system::Call::remark { remark: vec![] })
 	}
 }
 
 pub const WINDOW: u64 = 10;
+/// Transactions per window a governor may sign.
+pub const OFFICIAL_LIMIT: u32 = 50;
 
 impl pallet_kyc::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type Time = Timestamp;
-	type Exempt = IsExempt;
-	type GovernanceOnlyCalls = RemarksWithEvents;
+	type CallRules = MockRules;
 	type RateLimitWindow = ConstU64<WINDOW>;
+	type OfficialTransactionsPerWindow = ConstU32<OFFICIAL_LIMIT>;
 	type MaxProviders = ConstU32<3>;
 	type WeightInfo = ();
 }
@@ -108,6 +151,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		Timestamp::set_timestamp(1);
+		// The runtime gives governors an account when they join the Board.
+		System::inc_providers(&GOVERNOR);
 	});
 	ext
 }

@@ -53,3 +53,21 @@ fn institutions_are_active_institution_tier_accounts() {
 		assert!(!Kyc::is_institution(&BANK_A));
 	});
 }
+
+#[test]
+fn a_linked_bank_that_lost_its_standing_takes_no_sweep() {
+	run(|| {
+		assert_eq!(Kyc::can_receive(&ALICE).unwrap().linked_bank, Some(BANK_A));
+		assert_ok!(Kyc::set_frozen(&BANK_A, true));
+		assert_eq!(Kyc::can_receive(&ALICE).unwrap().linked_bank, None);
+		assert_ok!(Kyc::set_frozen(&BANK_A, false));
+		assert_ok!(Kyc::suspend_account(root(), BANK_A));
+		assert_eq!(Kyc::can_receive(&ALICE).unwrap().linked_bank, None);
+		assert_ok!(Kyc::reinstate_account(root(), BANK_A));
+		assert_ok!(Kyc::set_tier(root(), BANK_A, Tier::L2));
+		assert_eq!(Kyc::can_receive(&ALICE).unwrap().linked_bank, None);
+		assert_eq!(Kyc::can_receive_refund(&ALICE).unwrap().linked_bank, None);
+		assert_ok!(Kyc::set_tier(root(), BANK_A, Tier::Institution));
+		assert_eq!(Kyc::can_receive(&ALICE).unwrap().linked_bank, Some(BANK_A));
+	});
+}

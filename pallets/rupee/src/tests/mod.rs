@@ -50,9 +50,9 @@ impl pallet_kyc::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type Time = Timestamp;
-	type Exempt = frame_support::traits::Nothing;
-	type GovernanceOnlyCalls = frame_support::traits::Nothing;
+	type CallRules = pallet_kyc::Permissive<Test>;
 	type RateLimitWindow = ConstU64<10>;
+	type OfficialTransactionsPerWindow = ConstU32<1_000>;
 	type MaxProviders = ConstU32<4>;
 	type WeightInfo = ();
 }

@@ -51,3 +51,20 @@ fn a_sweep_back_to_the_paying_bank_leaves_it_only_the_kept_part_poorer() {
 		assert_eq!(last_event(), Event::Swept { from: ALICE, to: BANK_A, amount: 1_500 });
 	});
 }
+
+#[test]
+fn no_sweep_to_a_linked_bank_that_lost_its_standing() {
+	run(|| {
+		set_max_balance(Tier::L0, OPENING + 500);
+		// Bank A's reserve account is revoked after Alice linked it: it takes no sweep.
+		assert_ok!(Kyc::revoke_account(root(), BANK_A));
+		assert_noop!(
+			Rupee::transfer(signed(BOB), ALICE, 1_000),
+			refused(TransferError::HoldingLimitExceeded)
+		);
+		// Credit within the holding limit still arrives.
+		assert_ok!(Rupee::transfer(signed(BOB), ALICE, 500));
+		assert_eq!(balance(ALICE), OPENING + 500);
+		assert_eq!(balance(BANK_A), BANK_RESERVE);
+	});
+}

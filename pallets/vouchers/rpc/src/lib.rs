@@ -62,8 +62,12 @@ pub struct RevokedPurse {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Revocations {
+	/// At most `limit` entries (1,000 at most), in storage order.
 	pub entries: Vec<RevokedPurse>,
-	/// BLAKE2-256 of the SCALE-encoded list: equal digests, equal lists.
+	/// Pass as `startAfter` for the next page; `null` on the last page.
+	pub next: Option<String>,
+	/// The digest of the whole list (the XOR of BLAKE2-256 of each SCALE-encoded entry): a
+	/// fingerprint that tells whether the list changed.
 	pub digest: String,
 }
 
@@ -131,9 +135,16 @@ pub trait VouchersApi<BlockHash, AccountId> {
 	#[method(name = "vouchers_check")]
 	fn check(&self, voucher: String, at: Option<BlockHash>) -> RpcResult<CheckAnswer>;
 
-	/// The revocation list and its digest.
+	/// One page of the revocation list (after `start_after`, at most `limit` entries, 1,000
+	/// by default and at most) and the digest of the whole list. Page through it at one
+	/// block (`at`).
 	#[method(name = "vouchers_revocations")]
-	fn revocations(&self, at: Option<BlockHash>) -> RpcResult<Revocations>;
+	fn revocations(
+		&self,
+		at: Option<BlockHash>,
+		start_after: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Revocations>;
 }
 
 /// The `vouchers_*` methods over a client.
@@ -196,11 +207,23 @@ where
 		})
 	}
 
-	fn revocations(&self, at: Option<Block::Hash>) -> RpcResult<Revocations> {
+	fn revocations(
+		&self,
+		at: Option<Block::Hash>,
+		start_after: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Revocations> {
+		let start_after = start_after.as_deref().map(parse_device_key).transpose()?;
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let (entries, digest) = self.client.runtime_api().revocations(at).map_err(runtime_error)?;
+		let page = self
+			.client
+			.runtime_api()
+			.revocations(at, start_after, limit.unwrap_or(u32::MAX))
+			.map_err(runtime_error)?;
 		Ok(Revocations {
-			entries: entries
+			next: page.next.map(|key| to_hex(&key)),
+			entries: page
+				.entries
 				.into_iter()
 				.map(|(device_key, Revocation { reason, since })| RevokedPurse {
 					device_key: to_hex(&device_key),
@@ -208,7 +231,7 @@ where
 					since,
 				})
 				.collect(),
-			digest: to_hex(&digest),
+			digest: to_hex(&page.digest),
 		})
 	}
 }

@@ -6,12 +6,13 @@ extern crate alloc;
 
 use codec::Codec;
 pub use pallet_vouchers::{
-	DeviceKey, PurseStatus, PurseView, RedeemOutcome, Revocation, RevocationReason, Voucher,
-	VoucherRefusal, VoucherStatus,
+	DeviceKey, PurseStatus, PurseView, RedeemOutcome, Revocation, RevocationPage, RevocationReason,
+	Voucher, VoucherRefusal, VoucherStatus,
 };
 
 sp_api::decl_runtime_apis! {
 	/// Read-only voucher queries.
+	#[api_version(2)]
 	pub trait VouchersApi<AccountId> where AccountId: Codec {
 		/// The purse of `device_key`, if one was ever funded.
 		fn purse(device_key: DeviceKey) -> Option<PurseView<AccountId>>;
@@ -20,9 +21,13 @@ sp_api::decl_runtime_apis! {
 		/// What redeeming `voucher` now would do, with the reason if it would be refused.
 		/// Changes nothing.
 		fn check_voucher(voucher: Voucher) -> RedeemOutcome;
-		/// The revocation list (closed and compromised purses not yet settled) and the
-		/// BLAKE2-256 digest of its SCALE encoding.
+		/// The whole revocation list and the BLAKE2-256 digest of its SCALE encoding.
+		#[changed_in(2)]
 		fn revocations() -> (alloc::vec::Vec<(DeviceKey, Revocation)>, [u8; 32]);
+		/// One page of the revocation list (closed and compromised purses not yet settled):
+		/// at most `limit` entries after `start_after` in storage order, the key to start the
+		/// next page after (if any), and the digest of the whole list.
+		fn revocations(start_after: Option<DeviceKey>, limit: u32) -> RevocationPage;
 		/// The genesis hash vouchers for this chain must carry.
 		fn genesis_hash() -> [u8; 32];
 	}

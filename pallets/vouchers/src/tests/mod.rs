@@ -1,5 +1,6 @@
 //! Mock runtime (the real KYC and ledger pallets) and helpers; one file per feature.
 
+mod bounds;
 mod double_spend;
 mod funding;
 mod property;
@@ -48,6 +49,8 @@ impl frame_system::Config for Test {
 	type Block = frame_system::mocking::MockBlock<Test>;
 	type AccountId = AccountId;
 	type Lookup = IdentityLookup<AccountId>;
+	/// Real database weights: clearing settled purses is budgeted by them.
+	type DbWeight = frame_support::weights::constants::ParityDbWeight;
 }
 
 impl pallet_timestamp::Config for Test {
@@ -61,9 +64,9 @@ impl pallet_kyc::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type Time = Timestamp;
-	type Exempt = frame_support::traits::Nothing;
-	type GovernanceOnlyCalls = frame_support::traits::Nothing;
+	type CallRules = pallet_kyc::Permissive<Test>;
 	type RateLimitWindow = ConstU64<10>;
+	type OfficialTransactionsPerWindow = ConstU32<1_000>;
 	type MaxProviders = ConstU32<4>;
 	type WeightInfo = ();
 }
@@ -79,6 +82,12 @@ impl pallet_rupee::Config for Test {
 }
 
 pub const DAY: u64 = 86_400_000;
+/// The smallest voucher in the mock: one rupee.
+pub const MIN_VOUCHER: Balance = 100;
+/// Counters per purse in the mock.
+pub const MAX_VOUCHERS: u64 = 1_000;
+/// Double spends recorded per purse in the mock.
+pub const MAX_DOUBLE_SPENDS: u32 = 64;
 pub const LIFETIME: u64 = 30 * DAY;
 pub const GRACE: u64 = 7 * DAY;
 
@@ -92,6 +101,9 @@ impl pallet_vouchers::Config for Test {
 	type GraceWindow = ConstU64<GRACE>;
 	type MaxBatch = ConstU32<8>;
 	type MaxPursesPerOwner = ConstU32<2>;
+	type MinVoucherAmount = frame_support::traits::ConstU128<MIN_VOUCHER>;
+	type MaxVouchersPerPurse = ConstU64<MAX_VOUCHERS>;
+	type MaxDoubleSpendsPerPurse = ConstU32<MAX_DOUBLE_SPENDS>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;

@@ -31,7 +31,7 @@ fn closing_revokes_the_purse_and_vouchers_redeem_until_the_grace_window_ends() {
 			}
 		);
 		assert_eq!(purse(&device(1)).status, PurseStatus::Closed);
-		let (list, _) = Vouchers::revocation_list();
+		let list = Vouchers::revocation_page(None, 100).entries;
 		assert_eq!(
 			list,
 			vec![(key, Revocation { reason: RevocationReason::Closed, since: closed_at })]
@@ -97,27 +97,83 @@ fn a_compromised_purse_settles_to_its_frozen_owner_and_leaves_the_list() {
 		let key = device_key(&device(1));
 		assert_ok!(redeem(&PAYEE, vec![voucher(&device(1), 1, &PAYEE, rupees(1_000))]));
 		assert_ok!(redeem(&MERCHANT, vec![voucher(&device(1), 1, &MERCHANT, rupees(1_000))]));
-		assert_eq!(Vouchers::revocation_list().0.len(), 1);
+		assert_eq!(Vouchers::revocation_page(None, 100).entries.len(), 1);
 		advance_time(LIFETIME + GRACE + 1);
 		assert_ok!(Vouchers::settle(RuntimeOrigin::signed(PAYEE), key));
 		assert_eq!(balance(&OWNER), OPENING - rupees(2_000));
-		assert_eq!(Vouchers::revocation_list().0, vec![]);
+		assert_eq!(Vouchers::revocation_page(None, 100).entries, vec![]);
 	});
 }
 
 #[test]
-fn the_revocation_digest_changes_with_the_list() {
+fn the_revocation_digest_changes_with_the_list_and_returns_when_it_does() {
 	run(|| {
-		let empty = Vouchers::revocation_list().1;
+		let digest = || Vouchers::revocation_page(None, 1).digest;
+		let empty = digest();
 		fund(&OWNER, &device(1), rupees(100));
 		fund(&OWNER_2, &device(2), rupees(100));
-		assert_eq!(Vouchers::revocation_list().1, empty);
+		assert_eq!(digest(), empty);
 		assert_ok!(Vouchers::close_purse(RuntimeOrigin::signed(OWNER), device_key(&device(1))));
-		let one = Vouchers::revocation_list().1;
+		let one = digest();
 		assert_ne!(one, empty);
 		assert_ok!(Vouchers::close_purse(RuntimeOrigin::signed(OWNER_2), device_key(&device(2))));
-		let two = Vouchers::revocation_list().1;
+		let two = digest();
 		assert_ne!(two, one);
 		assert_ne!(two, empty);
+		// Settling both takes them off: the digest is the empty list's again.
+		advance_time(LIFETIME + GRACE + 1);
+		assert_ok!(Vouchers::settle(RuntimeOrigin::signed(PAYEE), device_key(&device(1))));
+		assert_eq!(digest(), Vouchers::revocation_page(None, 1).digest);
+		assert_ok!(Vouchers::settle(RuntimeOrigin::signed(PAYEE), device_key(&device(2))));
+		assert_eq!(digest(), empty);
+	});
+}
+
+#[test]
+fn the_revocation_list_comes_in_bounded_pages() {
+	run(|| {
+		// Five closed purses (two owners may hold two each; the bank funds one more owner).
+		let owners = [OWNER, OWNER, OWNER_2, OWNER_2];
+		for (n, owner) in owners.iter().enumerate() {
+			fund(owner, &device(n as u8 + 1), rupees(100));
+			assert_ok!(Vouchers::close_purse(
+				RuntimeOrigin::signed(owner.clone()),
+				device_key(&device(n as u8 + 1))
+			));
+		}
+		let mut seen = Vec::new();
+		let mut start = None;
+		loop {
+			let page = Vouchers::revocation_page(start, 3);
+			assert!(page.entries.len() <= 3);
+			seen.extend(page.entries.iter().map(|(key, _)| *key));
+			match page.next {
+				Some(next) => start = Some(next),
+				None => break,
+			}
+		}
+		assert_eq!(seen.len(), 4);
+		seen.sort();
+		seen.dedup();
+		assert_eq!(seen.len(), 4, "no entry twice");
+		// A limit of zero still returns a page; no page is longer than the maximum.
+		assert_eq!(Vouchers::revocation_page(None, 0).entries.len(), 1);
+		assert_eq!(Vouchers::revocation_page(None, u32::MAX).entries.len(), 4);
+	});
+}
+
+#[test]
+fn the_version_2_migration_computes_the_digest_of_the_list_as_it_stands() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	run(|| {
+		fund(&OWNER, &device(1), rupees(100));
+		assert_ok!(Vouchers::close_purse(RuntimeOrigin::signed(OWNER), device_key(&device(1))));
+		let digest = Vouchers::revocation_page(None, 1).digest;
+		// A chain from before version 2: the list, but no digest.
+		RevocationDigest::<Test>::kill();
+		StorageVersion::new(1).put::<Vouchers>();
+		crate::migrations::v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(Vouchers::revocation_page(None, 1).digest, digest);
+		assert_eq!(Vouchers::on_chain_storage_version(), 2);
 	});
 }

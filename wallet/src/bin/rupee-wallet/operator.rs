@@ -27,7 +27,8 @@ pub enum CustomerCommand {
 	Register {
 		#[arg(long)]
 		account: String,
-		/// L0, L1, L2, Merchant or Institution.
+		/// L0, L1, L2 or Merchant. (Institution accounts are the Board's to register:
+		/// `board propose register-institution`.)
 		#[arg(long)]
 		tier: String,
 		/// How long the KYC stays valid.
@@ -118,6 +119,21 @@ pub enum ProposalArg {
 		#[arg(long)]
 		account: String,
 	},
+	/// Register `--account` as an Institution (a bank's reserve account, the issuer's
+	/// account), kept by the provider `--provider`; only the Board may.
+	RegisterInstitution {
+		#[arg(long)]
+		account: String,
+		#[arg(long)]
+		provider: String,
+		/// How long the KYC stays valid.
+		#[arg(long, default_value_t = 365)]
+		valid_days: u64,
+		/// The KYC record this registration commits to: its 0x BLAKE2-256 hash, or the record
+		/// text (hashed here; only the hash goes on chain).
+		#[arg(long)]
+		kyc_record: String,
+	},
 	SuspendProvider {
 		#[arg(long)]
 		account: String,
@@ -160,6 +176,14 @@ impl ProposalArg {
 			Self::Issuer { account } => Proposal::Issuer(parse_account(&account)?),
 			Self::AccreditProvider { account } => {
 				Proposal::AccreditProvider(parse_account(&account)?)
+			},
+			Self::RegisterInstitution { account, provider, valid_days, kyc_record } => {
+				Proposal::RegisterInstitution {
+					who: parse_account(&account)?,
+					provider: parse_account(&provider)?,
+					expires_at: now_ms() + valid_days * DAY_MS,
+					commitment: operator::commitment(&kyc_record),
+				}
 			},
 			Self::SuspendProvider { account } => {
 				Proposal::SuspendProvider(parse_account(&account)?)
