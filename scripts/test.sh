@@ -25,7 +25,7 @@ echo "[test] running all tests"
 # this machine's two cores.
 log="$CARGO_TARGET_DIR/test-output.log"
 set +e
-cargo test --release --locked --workspace -- --test-threads=1 2>&1 | tee "$log"
+cargo test --release --locked --workspace --no-fail-fast -- --test-threads=1 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 # One closing line for the whole run: cargo's own last line is a doc-test binary's "0 passed".

@@ -73,7 +73,14 @@ async fn block_weight(client: &WsClient, number: u64) -> Weight {
 async fn free_transactions_cannot_fill_blocks() {
 	let dir = test_dir("gate-attacks");
 	let node = Node::start(NodeConfig::dev_validator(&dir)).await;
-	let client = node.client().await;
+	// A 5 MiB runtime is 10 MiB of hex: more than the client sends by default (the node
+	// takes up to 15 MiB).
+	let client = jsonrpsee::ws_client::WsClientBuilder::default()
+		.max_request_size(16 << 20)
+		.request_timeout(std::time::Duration::from_secs(60))
+		.build(node.url())
+		.await
+		.unwrap();
 
 	// Ten citizens, registered by Bob's bank.
 	let citizens: Vec<sr25519::Pair> = (0..10)

@@ -278,11 +278,11 @@ pub fn pay(
 	if amount == 0 {
 		return refuse(PayError::ZeroAmount);
 	}
-	if amount < rupee_primitives::voucher::MIN_VOUCHER_AMOUNT {
-		return refuse(PayError::BelowMinimum);
-	}
 	if payee == certificate.owner {
 		return refuse(PayError::PaysOwner);
+	}
+	if amount < rupee_primitives::voucher::MIN_VOUCHER_AMOUNT {
+		return refuse(PayError::BelowMinimum);
 	}
 	if amount > certificate.voucher_cap {
 		return refuse(PayError::OverVoucherCap { cap: certificate.voucher_cap });
@@ -482,8 +482,9 @@ mod tests {
 			refused(&mut payer, PAYEE, 100_001, NOW),
 			PayError::OverVoucherCap { cap: 100_000 }
 		);
-		assert_eq!(refused(&mut payer, [1; 32], 10, NOW), PayError::PaysOwner);
-		assert_eq!(refused(&mut payer, PAYEE, 10, NOW + 1_001), PayError::PurseExpired);
+		assert_eq!(refused(&mut payer, [1; 32], 100, NOW), PayError::PaysOwner);
+		assert_eq!(refused(&mut payer, PAYEE, 99, NOW), PayError::BelowMinimum);
+		assert_eq!(refused(&mut payer, PAYEE, 100, NOW + 1_001), PayError::PurseExpired);
 		pay(&mut payer, PAYEE, 100_000, NOW).unwrap();
 		assert_eq!(
 			refused(&mut payer, PAYEE, 50_001, NOW),
