@@ -2,12 +2,12 @@
 # Voucher redemption throughput on a real dev node: starts `rupee-node --dev` on a temporary
 # database, funds a purse, signs N vouchers and redeems them in batches, and prints vouchers
 # redeemed and finalized per second, plus the wallet's sign and verify time per voucher.
-#   scripts/bench-redeem.sh [N]     (default 20000)
+#   scripts/bench-redeem.sh [N]     (default 8192: two purses of 4,096 one-rupee vouchers)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 "$here/setup.sh"
 source "$here/env.sh"
-count="${1:-20000}"
+count="${1:-8192}"
 
 cd "$RUPEE_ROOT"
 echo "[bench] building (workspace, with examples)"

@@ -1,5 +1,6 @@
 //! `rupee-node`: the Digital Rupee chain's validator and full node.
 
+mod attester;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod chain_spec;

@@ -242,6 +242,15 @@ pub fn new_full<
 	})?;
 
 	if role.is_authority() {
+		task_manager.spawn_handle().spawn(
+			"purse-attester",
+			None,
+			crate::attester::run(
+				client.clone(),
+				transaction_pool.clone(),
+				keystore_container.keystore(),
+			),
+		);
 		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
 			task_manager.spawn_handle(),
 			client.clone(),

@@ -1,6 +1,7 @@
 //! End to end: four validators (chain `local`) on loopback over libp2p. They take turns to
-//! author, finalize together, keep finalizing with one of them killed, and the killed one
-//! catches up after a restart without any finalized block changing.
+//! author, finalize together, keep finalizing with one of them killed (and their attesters,
+//! three of four, still prove a purse funded meanwhile), and the killed one catches up after a
+//! restart without any finalized block changing.
 
 mod common;
 
@@ -49,6 +50,22 @@ async fn four_validators_finalize_and_survive_a_killed_validator() {
 	}
 	nodes[3].kill();
 	let after_kill = wait_finalized(&nodes[0], before_kill + 5, Duration::from_secs(120)).await;
+
+	// Eve funds a purse: the three running validators' attesters sign it, which is more than
+	// two thirds of the four, and the proof verifies against the set a wallet would sync.
+	let device = <sp_core::sr25519::Pair as sp_core::Pair>::from_seed(&[42; 32]);
+	let fund = rupee_runtime::RuntimeCall::Vouchers(pallet_vouchers::Call::fund_purse {
+		device_key: sp_core::Pair::public(&device).0,
+		amount: rupee_primitives::rupees(1_000),
+	});
+	let eve = sp_keyring::Sr25519Keyring::Eve.pair();
+	submit_and_wait(&client, &eve, fund).await;
+	let (proof, decoded) = wait_purse_proof(&client, sp_core::Pair::public(&device).0).await;
+	assert_eq!(proof["signers"], 3, "three attesters of four: {proof}");
+	let set = attester_set(&client).await;
+	assert_eq!(set.authorities.len(), 4);
+	assert_eq!(decoded.verify(&[set]), Ok(()));
+	assert!(decoded.signatures.iter().all(|s| s.authority != 3), "Dave is down: {proof}");
 
 	// Dave restarts from the same base path and catches up to the others' finalized head.
 	nodes[3].restart().await;

@@ -55,7 +55,7 @@ async fn every_custom_rpc_method_is_documented_and_every_documented_one_exists()
 	for (name, params) in &documented {
 		let args: Vec<Value> = match name.as_str() {
 			"rupee_canTransfer" => vec![account.into(), account.into(), "1".into()],
-			"vouchers_purse" => vec![device_key.clone().into()],
+			"vouchers_purse" | "vouchers_purseProof" => vec![device_key.clone().into()],
 			"vouchers_status" | "vouchers_check" => continue,
 			// `at` comes first here: the page's start and length follow it.
 			"vouchers_revocations" => vec![Value::Null, Value::Null],

@@ -90,6 +90,24 @@ async fn vouchers_rpc_methods_answer_and_refuse_bad_input() {
 	assert_eq!(purse["voucherCap"], rupees(1_000) as u64);
 	assert_eq!(purse["status"], "Active");
 
+	// The validator's attester signs the finalized funding: a proof payees check offline
+	// against the authority set their wallet synced, not against anything Dave says.
+	let (proof, decoded) = wait_purse_proof(&client, device.public().0).await;
+	assert_eq!(proof["escrow"], rupees(2_000).to_string());
+	assert_eq!(proof["signers"], 1, "the dev chain has one validator: {proof}");
+	let set = attester_set(&client).await;
+	assert_eq!(proof["setId"], set.set_id);
+	assert_eq!(decoded.verify(&[set.clone()]), Ok(()));
+	assert_eq!(decoded.statement.device_key, device.public().0);
+	assert_eq!(decoded.statement.owner, <[u8; 32]>::from(AccountId::from(Dave.public())));
+	assert_eq!(decoded.statement.genesis_hash, genesis.0);
+	let mut inflated = decoded.clone();
+	inflated.statement.escrow *= 10;
+	assert!(inflated.verify(&[set]).is_err(), "an inflated proof must not verify");
+	let none: Option<Value> =
+		client.request("vouchers_purseProof", rpc_params![to_hex(&[7; 32])]).await.unwrap();
+	assert_eq!(none, None);
+
 	// The same voucher as text and as hex; the dry run says it would pay.
 	let check: Value =
 		client.request("vouchers_check", rpc_params![to_hex(&voucher.to_bytes())]).await.unwrap();
@@ -126,6 +144,7 @@ async fn vouchers_rpc_methods_answer_and_refuse_bad_input() {
 	assert!(invalid_params(&client, "vouchers_check", "0xnothex").await.contains("not valid hex"));
 	assert!(invalid_params(&client, "vouchers_check", "0x0011").await.contains("Malformed"));
 	assert!(invalid_params(&client, "vouchers_purse", "0x1234").await.contains("64 hex digits"));
+	assert!(invalid_params(&client, "vouchers_purseProof", "0x12").await.contains("64 hex digits"));
 	let health: Value = client.request("system_health", rpc_params![]).await.unwrap();
 	assert_eq!(health["isSyncing"], false);
 }

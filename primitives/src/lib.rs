@@ -11,6 +11,8 @@
 //!   account may send or receive, so no permission logic is copied between pallets.
 //! * [`Escrow`]: the ledger's escrow, through which the vouchers pallet locks purse funds.
 //! * [`voucher`]: the offline voucher format (version 1), its signing payload and codecs.
+//! * [`purse_proof`]: offline payments version 2: the purse proof validators sign and the
+//!   payment payload (voucher + proof) a payee checks offline.
 //! * [`hex`]: `0x`-hex, the way JSON-RPC spells bytes.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -18,6 +20,7 @@
 extern crate alloc;
 
 pub mod hex;
+pub mod purse_proof;
 pub mod voucher;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -269,6 +272,9 @@ pub trait AccountPolicy<AccountId> {
 	/// Freeze or unfreeze a registered account. Fails if it is not registered or already in
 	/// that state.
 	fn set_frozen(who: &AccountId, frozen: bool) -> sp_runtime::DispatchResult;
+
+	/// The KYC provider (bank) that registered `who`, if it is registered.
+	fn provider_of(who: &AccountId) -> Option<AccountId>;
 }
 
 #[cfg(test)]
@@ -339,6 +345,28 @@ pub trait Escrow<AccountId> {
 
 	/// `owner`'s escrow.
 	fn escrowed(owner: &AccountId) -> Balance;
+
+	/// Move `amount` of `from`'s balance into the offline guarantee reserve (a governance
+	/// decision: no limits of `from` apply).
+	fn fund_guarantee(from: &AccountId, amount: Balance) -> sp_runtime::DispatchResult;
+
+	/// Pay up to `amount` from the guarantee reserve to `payee` (a refund-kind credit: the
+	/// payee's holding limit and sweep apply). Returns what was paid: less when the reserve
+	/// is short.
+	fn pay_from_guarantee(
+		payee: &AccountId,
+		amount: Balance,
+	) -> Result<Balance, sp_runtime::DispatchError>;
+
+	/// Move up to `amount` of `from`'s balance back into the guarantee reserve (a debt
+	/// repaid). Returns what was moved.
+	fn repay_guarantee(
+		from: &AccountId,
+		amount: Balance,
+	) -> Result<Balance, sp_runtime::DispatchError>;
+
+	/// What the guarantee reserve holds.
+	fn guarantee_reserve() -> Balance;
 }
 
 /// Sets up permissioned accounts for other pallets' benchmarks, without knowing how the

@@ -197,7 +197,7 @@ impl PurseCertificate {
 }
 
 /// `prefix` + base32 of `bytes` followed by their checksum.
-fn encode_text(prefix: &str, bytes: &[u8]) -> String {
+pub(crate) fn encode_text(prefix: &str, bytes: &[u8]) -> String {
 	let mut with_sum = bytes.to_vec();
 	with_sum.extend_from_slice(&checksum(bytes));
 	let mut text = String::from(prefix);
@@ -206,7 +206,7 @@ fn encode_text(prefix: &str, bytes: &[u8]) -> String {
 }
 
 /// The bytes inside a text form with `prefix`, checksum verified.
-fn decode_text(prefix: &str, text: &str) -> Result<Vec<u8>, VoucherCodecError> {
+pub(crate) fn decode_text(prefix: &str, text: &str) -> Result<Vec<u8>, VoucherCodecError> {
 	let text = text.trim();
 	let body = text
 		.get(..prefix.len())

@@ -247,6 +247,21 @@ impl_runtime_apis! {
 		fn genesis_hash() -> [u8; 32] {
 			Vouchers::genesis_hash()
 		}
+
+		fn purse_proof(device_key: pallet_vouchers::DeviceKey) -> Option<pallet_vouchers::PurseProof> {
+			Vouchers::purse_proof(device_key)
+		}
+
+		fn attesters() -> pallet_vouchers::AttesterSet {
+			<crate::configs::GrandpaAttesters as pallet_vouchers::AttesterSource>::current()
+		}
+
+		fn attestation_requests(
+			attester: [u8; 32],
+			limit: u32,
+		) -> Vec<pallet_vouchers::AttestationRequest> {
+			Vouchers::attestation_requests(attester, limit)
+		}
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -124,10 +124,10 @@ macro_rules! declare_version {
 }
 
 #[cfg(not(feature = "upgrade-test"))]
-declare_version!(105);
+declare_version!(106);
 // The upgrade-test blob: this runtime, one spec version higher. Bump both together.
 #[cfg(feature = "upgrade-test")]
-declare_version!(106);
+declare_version!(107);
 
 /// Target block time. Two seconds, not the SDK's six: a payment at a shop counter should be
 /// final in a few seconds (GRANDPA finalizes one to two blocks behind the head). The weight
@@ -266,6 +266,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	pallet_kyc::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_vouchers::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_vouchers::migrations::v3::MigrateV2ToV3<Runtime>,
 );
 
 /// Executive: dispatches blocks and transactions to the pallets.

@@ -1,7 +1,9 @@
 //! Redemption throughput on a real node: `scripts/bench-redeem.sh` starts a dev node and runs
-//! this. Eve funds a purse; her device signs N vouchers to Ferdie (timed: wallet sign and
-//! offline verify per voucher); Ferdie submits them in batches of the runtime's bound, all at
-//! once; the vouchers redeemed in finalized blocks are counted until all N are.
+//! this. Eve funds purses (4,096 vouchers each at most, the chain's counter bound) with the
+//! minimum voucher (1 PKR) per voucher; their devices sign N vouchers to Ferdie (timed: wallet
+//! sign and offline verify per voucher); Bob's bank (an Institution, whose rate limit allows
+//! it) submits them in batches of the runtime's bound, all at once, on Ferdie's behalf; the
+//! vouchers redeemed in finalized blocks are counted until all N are.
 //!
 //! Usage: bench_redeem <ws-url> <vouchers>
 
@@ -34,7 +36,9 @@ fn number(header: &Value) -> u64 {
 async fn main() {
 	let args: Vec<String> = std::env::args().collect();
 	let url = args.get(1).cloned().unwrap_or_else(|| "ws://127.0.0.1:9944".into());
-	let count: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(10_000);
+	let count: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(8_192);
+	let per_purse = rupee_primitives::voucher::MAX_VOUCHERS_PER_PURSE as usize;
+	let amount = rupee_primitives::voucher::MIN_VOUCHER_AMOUNT;
 	let batch =
 		<<rupee_runtime::Runtime as pallet_vouchers::Config>::MaxBatch as Get<u32>>::get() as usize;
 
@@ -47,32 +51,40 @@ async fn main() {
 		.unwrap();
 	let eve = sr25519::Pair::from_string("//Eve", None).unwrap();
 	let ferdie = sr25519::Pair::from_string("//Ferdie", None).unwrap();
-	let device =
-		sr25519::Pair::from_string(&format!("//bench-device-{}", std::process::id()), None)
-			.unwrap();
+	let bob = sr25519::Pair::from_string("//Bob", None).unwrap();
 	let genesis = node.genesis_hash().await.unwrap();
-
-	let fund = RuntimeCall::Vouchers(pallet_vouchers::Call::fund_purse {
-		device_key: device.public().0,
-		amount: count as u128,
-	});
-	node.submit(&eve, fund, |_| {}).await.expect("Eve funds the purse");
+	let purses = count.div_ceil(per_purse);
+	let devices: Vec<sr25519::Pair> = (0..purses)
+		.map(|n| {
+			sr25519::Pair::from_string(&format!("//bench-device-{}-{n}", std::process::id()), None)
+				.unwrap()
+		})
+		.collect();
+	for (n, device) in devices.iter().enumerate() {
+		let vouchers = per_purse.min(count - n * per_purse);
+		let fund = RuntimeCall::Vouchers(pallet_vouchers::Call::fund_purse {
+			device_key: device.public().0,
+			amount: amount * vouchers as u128,
+		});
+		node.submit(&eve, fund, |_| {}).await.expect("Eve funds a purse (L1: 10,000 PKR in all)");
+	}
 	let payee: [u8; 32] = AccountId::from(ferdie.public()).into();
 
 	let start = Instant::now();
-	let vouchers: Vec<Voucher> = (0..count as u64)
-		.map(|counter| {
+	let vouchers: Vec<Voucher> = (0..count)
+		.map(|n| {
+			let device = &devices[n / per_purse];
 			Voucher::sign(
 				VoucherBody {
 					version: VOUCHER_VERSION,
 					genesis_hash: genesis,
 					device_key: device.public().0,
-					counter,
+					counter: (n % per_purse) as u64,
 					payee,
-					amount: 1,
+					amount,
 					issued_at: 0,
 				},
-				&device,
+				device,
 			)
 		})
 		.collect();
@@ -82,10 +94,7 @@ async fn main() {
 	let verify = start.elapsed() / count as u32;
 
 	let nonce: u32 = client
-		.request(
-			"system_accountNextIndex",
-			rpc_params![AccountId::from(ferdie.public()).to_string()],
-		)
+		.request("system_accountNextIndex", rpc_params![AccountId::from(bob.public()).to_string()])
 		.await
 		.unwrap();
 	let extrinsics: Vec<String> = vouchers
@@ -97,7 +106,7 @@ async fn main() {
 			});
 			let xt = rupee_runtime::client::signed_extrinsic(
 				call,
-				&ferdie,
+				&bob,
 				nonce + index as u32,
 				H256(genesis),
 			);

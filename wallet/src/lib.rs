@@ -5,8 +5,9 @@
 //! * [`store`]: the wallet's state on disk (keys, purse certificate, counters, vouchers sent and
 //!   received, the last-synced revocation list), written atomically so a crash or restart never
 //!   reuses a voucher counter.
-//! * [`offline`]: sign a voucher to a payee from the purse, and check a received voucher fully
-//!   offline (signature, domain, chain, caps, expiry, counter, running total, revocation).
+//! * [`offline`]: sign a voucher to a payee from the purse and show it with the purse's proof
+//!   (one payment payload), and check a received one fully offline (the validators' proof,
+//!   signature, domain, chain, caps, expiry, counter, running total, revocation, risk limits).
 //!   Encoding and the signing payload are `rupee_primitives::voucher`, the code the runtime
 //!   verifies with.
 //! * [`online`]: the JSON-RPC side: fund a purse, redeem received vouchers, sync the purse and
@@ -15,7 +16,8 @@
 //!   Board motions) and reading the Board's open motions.
 //! * [`history`]: an account's payments, read from the events of recent blocks.
 //! * [`amount`]: `1,250.50 PKR` in and out.
-//! * [`qr`]: a voucher as a QR code PNG.
+//! * [`qr`]: a payment code as a QR code PNG.
+//! * [`risk`]: the payee's offline risk limits per tier.
 
 pub mod amount;
 pub mod history;
@@ -23,6 +25,7 @@ pub mod offline;
 pub mod online;
 pub mod operator;
 pub mod qr;
+pub mod risk;
 pub mod store;
 
 pub use rupee_primitives::{

@@ -208,6 +208,45 @@ impl Node {
 		self.request("vouchers_purse", rpc_params![hex(device_key)]).await
 	}
 
+	/// The proof of the purse of `device_key` at the finalized block (`vouchers_purseProof`),
+	/// if the validators signed its latest statement.
+	pub async fn purse_proof(
+		&self,
+		device_key: &[u8; 32],
+	) -> Result<Option<rupee_primitives::purse_proof::PurseProof>, Error> {
+		let answer: Option<Value> =
+			self.request("vouchers_purseProof", rpc_params![hex(device_key)]).await?;
+		let Some(answer) = answer else { return Ok(None) };
+		let bytes = answer["proof"]
+			.as_str()
+			.and_then(crate::offline::unhex)
+			.ok_or_else(|| Error::Rpc(format!("a purse proof without its bytes: {answer}")))?;
+		rupee_primitives::purse_proof::PurseProof::decode(&mut &bytes[..])
+			.map(Some)
+			.map_err(|error| Error::Rpc(format!("an undecodable purse proof: {error}")))
+	}
+
+	/// The validator set purse proofs are checked against, at the finalized block
+	/// (`vouchers_attesters`).
+	pub async fn attesters(&self) -> Result<rupee_primitives::purse_proof::AttesterSet, Error> {
+		let answer: Value = self.request("vouchers_attesters", rpc_params![]).await?;
+		let bad = || Error::Rpc(format!("a malformed validator set: {answer}"));
+		let authorities = answer["authorities"]
+			.as_array()
+			.ok_or_else(bad)?
+			.iter()
+			.map(|authority| {
+				let key = authority["key"].as_str().and_then(crate::offline::bytes32);
+				Some((key?, authority["weight"].as_u64()?))
+			})
+			.collect::<Option<Vec<_>>>()
+			.ok_or_else(bad)?;
+		Ok(rupee_primitives::purse_proof::AttesterSet {
+			set_id: answer["setId"].as_u64().ok_or_else(bad)?,
+			authorities,
+		})
+	}
+
 	/// Whether `voucher` was paid (`vouchers_status`): `NotRedeemed`, `Redeemed`, ...
 	pub async fn voucher_status(&self, voucher: &Voucher) -> Result<String, Error> {
 		let answer: Value = self.request("vouchers_status", rpc_params![voucher.to_text()]).await?;
@@ -393,12 +432,47 @@ fn explain_pool_error(reason: &str) -> String {
 	}
 }
 
-/// Read this wallet's own purse from the chain into its certificate, mark its sent vouchers
-/// that were paid, take the genesis hash and the revocation list, and update received
-/// vouchers that someone else redeemed.
+/// Wait (at most 30 s) until the validators' proof of the purse of `device_key` states its
+/// funding in block `funded_in` or later. Whether it did.
+pub async fn wait_for_proof(
+	node: &Node,
+	device_key: &[u8; 32],
+	funded_in: u32,
+) -> Result<bool, Error> {
+	let deadline = std::time::Instant::now() + Duration::from_secs(30);
+	loop {
+		if let Some(proof) = node.purse_proof(device_key).await? {
+			if proof.statement.block >= funded_in {
+				return Ok(true);
+			}
+		}
+		if std::time::Instant::now() >= deadline {
+			return Ok(false);
+		}
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
+}
+
+/// Validator sets a wallet keeps: proofs signed by older sets than these cannot be verified.
+const KEPT_SETS: usize = 8;
+
+/// Read this wallet's own purse and its proof from the chain, mark its sent vouchers that were
+/// paid, take the genesis hash, the validator set, the account's tier and the revocation list,
+/// and update received vouchers that someone else redeemed.
 pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Error> {
 	let genesis = node.genesis_hash().await?;
 	wallet.state.genesis_hash = Some(hex(&genesis));
+	let set = node.attesters().await?;
+	let sets = &mut wallet.state.attester_sets;
+	sets.retain(|known| known.set_id != set.set_id);
+	sets.push(set);
+	sets.sort_by_key(|known| known.set_id);
+	let excess = sets.len().saturating_sub(KEPT_SETS);
+	sets.drain(..excess);
+	if let Ok(me) = offline::account_id(wallet) {
+		let status = node.kyc_status(&me).await?;
+		wallet.state.tier = serde_json::from_value(status["tier"].clone()).ok();
+	}
 	if let Ok(device) = offline::device(wallet) {
 		let device_key = device.public().0;
 		if let Some(purse) = node.purse(&device_key).await? {
@@ -420,6 +494,13 @@ pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Erro
 			};
 			let active = purse["status"].as_str() == Some("Active");
 			wallet.state.certificate = active.then(|| certificate.to_text());
+			// While a top-up is being signed the chain has no complete proof: keep the last.
+			if let Some(proof) = node.purse_proof(&device_key).await? {
+				wallet.state.proof = Some(hex(&proof.encode()));
+			}
+			if !active {
+				wallet.state.proof = None;
+			}
 		}
 		for index in 0..wallet.state.sent.len() {
 			if wallet.state.sent[index].redeemed {
@@ -496,10 +577,11 @@ pub async fn redeem(
 					amount,
 					from_escrow,
 					from_balance,
+					from_reserve,
 					..
 				} => {
 					report.compensated += 1;
-					let paid = from_escrow + from_balance;
+					let paid = from_escrow + from_balance + from_reserve;
 					(
 						device_key,
 						counter,

@@ -58,9 +58,10 @@ pub struct ReceivedVoucher {
 
 /// What this wallet knows of a payer's purse: its certificate and what it received from it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct PeerPurse {
-	pub certificate: String,
+	/// The payer's purse proof with the largest escrow this wallet checked (hex SCALE).
+	pub proof: Option<String>,
 	pub counters: BTreeSet<u64>,
 	pub total: Balance,
 }
@@ -79,6 +80,12 @@ pub struct WalletState {
 	pub genesis_hash: Option<String>,
 	/// This wallet's own purse certificate as of the last sync.
 	pub certificate: Option<String>,
+	/// This wallet's own purse proof (hex SCALE `PurseProof`), from the last sync.
+	pub proof: Option<String>,
+	/// The validator sets this wallet synced (newest last): what proofs are checked against.
+	pub attester_sets: Vec<rupee_primitives::purse_proof::AttesterSet>,
+	/// This account's KYC tier at the last sync: it picks the offline risk limits.
+	pub tier: Option<rupee_primitives::Tier>,
 	pub sent: Vec<SentVoucher>,
 	pub received: Vec<ReceivedVoucher>,
 	/// Payers' purses, by device key (`0x`-hex).

@@ -309,6 +309,44 @@ pub fn hex_bytes(hex: &str) -> Vec<u8> {
 	rupee_primitives::hex::decode(hex).expect("0x-hex")
 }
 
+/// Wait (at most 60 s) for `vouchers_purseProof` of `device_key` to answer; the answer and the
+/// decoded proof.
+pub async fn wait_purse_proof(
+	client: &WsClient,
+	device_key: [u8; 32],
+) -> (Value, rupee_primitives::purse_proof::PurseProof) {
+	let key = to_hex(&device_key);
+	for _ in 0..120 {
+		let answer: Option<Value> =
+			client.request("vouchers_purseProof", rpc_params![key.clone()]).await.unwrap();
+		if let Some(answer) = answer {
+			let bytes = hex_bytes(answer["proof"].as_str().unwrap());
+			let proof = codec::Decode::decode(&mut &bytes[..]).expect("a SCALE purse proof");
+			return (answer, proof);
+		}
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
+	panic!("no purse proof of {key} within 60 s");
+}
+
+/// The validator set purse proofs are checked against (`vouchers_attesters`), as a wallet
+/// keeps it.
+pub async fn attester_set(client: &WsClient) -> rupee_primitives::purse_proof::AttesterSet {
+	let answer: Value = client.request("vouchers_attesters", rpc_params![]).await.unwrap();
+	rupee_primitives::purse_proof::AttesterSet {
+		set_id: answer["setId"].as_u64().unwrap(),
+		authorities: answer["authorities"]
+			.as_array()
+			.unwrap()
+			.iter()
+			.map(|a| {
+				let key: [u8; 32] = hex_bytes(a["key"].as_str().unwrap()).try_into().unwrap();
+				(key, a["weight"].as_u64().unwrap())
+			})
+			.collect(),
+	}
+}
+
 /// The genesis hash of the chain the client is connected to.
 pub async fn genesis_hash(client: &WsClient) -> sp_core::H256 {
 	let hash: String = client.request("chain_getBlockHash", rpc_params![0]).await.unwrap();

@@ -422,6 +422,10 @@ impl<T: Config> AccountPolicy<T::AccountId> for Pallet<T> {
 	fn set_frozen(who: &T::AccountId, frozen: bool) -> DispatchResult {
 		Self::do_set_frozen(who, frozen)
 	}
+
+	fn provider_of(who: &T::AccountId) -> Option<T::AccountId> {
+		Accounts::<T>::get(who).map(|record| record.provider)
+	}
 }
 
 impl<T: Config> rupee_primitives::PolicyBenchmarkHelper<T::AccountId> for Pallet<T> {

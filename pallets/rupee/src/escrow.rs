@@ -26,11 +26,13 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> Escrow<T::AccountId> for Pallet<T> {
+	/// Counts against the owner's daily and monthly debit limits, like a payment: money in a
+	/// purse is money spent (or it could be cycled through purses past the limits).
 	fn reserve(owner: &T::AccountId, amount: Balance) -> DispatchResult {
 		ensure!(amount > 0, Error::<T>::Refused(TransferError::ZeroAmount));
-		T::Policy::can_send(owner)
+		let limits = T::Policy::can_send(owner)
 			.map_err(|error| Error::<T>::Refused(TransferError::sender(error)))?;
-		Self::withdraw_free(owner, amount)?;
+		Self::debit_within_limits(owner, amount, &limits)?;
 		Self::put_escrow(owner, amount);
 		Self::deposit_event(Event::Reserved { owner: owner.clone(), amount });
 		Ok(())
@@ -86,5 +88,40 @@ impl<T: Config> Escrow<T::AccountId> for Pallet<T> {
 
 	fn escrowed(owner: &T::AccountId) -> Balance {
 		Escrowed::<T>::get(owner)
+	}
+
+	fn fund_guarantee(from: &T::AccountId, amount: Balance) -> DispatchResult {
+		ensure!(amount > 0, Error::<T>::Refused(TransferError::ZeroAmount));
+		Self::withdraw_free(from, amount)?;
+		GuaranteeReserve::<T>::mutate(|reserve| *reserve = reserve.saturating_add(amount));
+		Self::deposit_event(Event::GuaranteeFunded { from: from.clone(), amount });
+		Ok(())
+	}
+
+	fn pay_from_guarantee(payee: &T::AccountId, amount: Balance) -> Result<Balance, DispatchError> {
+		let paid = amount.min(GuaranteeReserve::<T>::get());
+		if paid == 0 {
+			return Ok(0);
+		}
+		with_storage_layer(|| {
+			let receiver = T::Policy::can_receive_refund(payee)
+				.map_err(|error| Error::<T>::Refused(TransferError::receiver(error)))?;
+			GuaranteeReserve::<T>::mutate(|reserve| *reserve -= paid);
+			Self::credit_from_escrow(payee, paid, &receiver, CreditKind::Refund)?;
+			Self::deposit_event(Event::PaidFromGuarantee { payee: payee.clone(), amount: paid });
+			Ok(paid)
+		})
+	}
+
+	fn repay_guarantee(from: &T::AccountId, amount: Balance) -> Result<Balance, DispatchError> {
+		let paid = amount.min(Ledger::<T>::get(from).free);
+		if paid > 0 {
+			Self::fund_guarantee(from, paid)?;
+		}
+		Ok(paid)
+	}
+
+	fn guarantee_reserve() -> Balance {
+		GuaranteeReserve::<T>::get()
 	}
 }

@@ -187,6 +187,18 @@ impl<T: Config> Pallet<T> {
 
 	/// Take `amount` out of `who`'s spendable balance, with no limits: for burning and for
 	/// moving into escrow.
+	/// Take `amount` from `who`'s balance within its debit limits (`limits`), counting it.
+	pub(crate) fn debit_within_limits(
+		who: &T::AccountId,
+		amount: Balance,
+		limits: &TierLimits,
+	) -> DispatchResult {
+		let mut ledger = Self::ledger_on(who, Self::today());
+		Self::debit(&mut ledger, amount, limits).map_err(Error::<T>::from)?;
+		Ledger::<T>::insert(who, ledger);
+		Ok(())
+	}
+
 	pub(crate) fn withdraw_free(who: &T::AccountId, amount: Balance) -> DispatchResult {
 		Ledger::<T>::try_mutate(who, |ledger| -> DispatchResult {
 			ledger.free = ledger
@@ -334,8 +346,11 @@ impl<T: Config> Pallet<T> {
 			.ok_or("escrows overflow")?;
 		ensure!(escrows == TotalEscrowed::<T>::get(), "TotalEscrowed differs from the escrows");
 		ensure!(
-			balances.checked_add(escrows) == Some(TotalIssuance::<T>::get()),
-			"total issuance differs from balances plus escrows"
+			balances
+				.checked_add(escrows)
+				.and_then(|sum| sum.checked_add(GuaranteeReserve::<T>::get()))
+				== Some(TotalIssuance::<T>::get()),
+			"total issuance differs from balances plus escrows plus the guarantee reserve"
 		);
 		ensure!(
 			TotalIssuance::<T>::get() <= SupplyCeiling::<T>::get(),

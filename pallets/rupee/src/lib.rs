@@ -114,6 +114,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type TotalEscrowed<T: Config> = StorageValue<_, Balance, ValueQuery>;
 
+	/// The offline guarantee reserve: money governance set aside (from the issuer's or a
+	/// bank's balance) that pays honest offline payees when a purse's escrow cannot. Part of
+	/// the supply, like escrow.
+	#[pallet::storage]
+	pub type GuaranteeReserve<T: Config> = StorageValue<_, Balance, ValueQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -174,6 +180,11 @@ pub mod pallet {
 		PaidFromEscrow { owner: T::AccountId, payee: T::AccountId, amount: Balance },
 		/// `amount` of a frozen `owner`'s balance paid `payee` (double-spend recovery).
 		Seized { owner: T::AccountId, payee: T::AccountId, amount: Balance },
+		/// `amount` of `from`'s balance went into the offline guarantee reserve.
+		GuaranteeFunded { from: T::AccountId, amount: Balance },
+		/// The offline guarantee reserve paid `payee` `amount` (an honest offline payee whose
+		/// payer's escrow fell short).
+		PaidFromGuarantee { payee: T::AccountId, amount: Balance },
 	}
 
 	#[pallet::error]

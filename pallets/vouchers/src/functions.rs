@@ -90,6 +90,14 @@ impl<T: Config> Pallet<T> {
 			},
 		};
 		let escrow = purse.escrow;
+		Liabilities::<T>::mutate(device_key, |liability| liability.seize_cap = limits.purse_cap);
+		// One statement per purse at a time: a funding while one is being signed is stated
+		// when that one completes, so top-ups cannot keep a proof from ever completing.
+		if Unattested::<T>::contains_key(device_key) {
+			Restate::<T>::insert(device_key, ());
+		} else {
+			Self::request_attestation(device_key, &purse);
+		}
 		Purses::<T>::insert(device_key, purse);
 		Self::deposit_event(Event::PurseFunded { owner, device_key, amount, escrow, expires_at });
 		Ok(())
@@ -172,6 +180,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(body.counter < T::MaxVouchersPerPurse::get(), VoucherRefusal::CounterTooHigh);
 		ensure!(body.amount <= purse.voucher_cap, VoucherRefusal::OverVoucherCap);
 		ensure!(body.issued_at <= purse.expires_at, VoucherRefusal::IssuedAfterExpiry);
+		if let Some(revocation) = Revocations::<T>::get(body.device_key) {
+			ensure!(
+				body.issued_at <= revocation.since.saturating_add(T::RevocationNotice::get()),
+				VoucherRefusal::IssuedAfterRevocation
+			);
+		}
 		let payee = T::AccountId::from(body.payee);
 		ensure!(payee != purse.owner, VoucherRefusal::PaysOwner);
 		T::Policy::can_receive(&payee).map_err(VoucherRefusal::PayeeNotPermissioned)?;
@@ -192,6 +206,9 @@ impl<T: Config> Pallet<T> {
 				purse.redeemed = purse.redeemed.saturating_add(body.amount);
 				Purses::<T>::insert(body.device_key, purse);
 				Redeemed::<T>::insert(body.device_key, body.counter, voucher);
+				PaidTo::<T>::mutate(body.device_key, &payee, |paid| {
+					*paid = paid.saturating_add(body.amount)
+				});
 				Self::deposit_event(Event::VoucherRedeemed {
 					device_key: body.device_key,
 					counter: body.counter,
@@ -216,10 +233,14 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Handle a double spend: keep the evidence, compromise the purse, freeze the owner, pay
-	/// the victim from the escrow left, then the owner's balance, and record the rest as a
-	/// claim. All or nothing: if the ledger refuses the payment nothing is recorded and the
-	/// voucher stays redeemable.
+	/// Handle a double spend: keep the evidence, compromise the purse, and pay the victim in
+	/// this order: the escrow left; the owner's balance (only for a voucher dated before the
+	/// purse was revoked, and at most the purse's seize cap in all); the guarantee reserve (only
+	/// for a payee a proof covered: everything it took from this purse within the escrow a
+	/// proof stated), which the owner then owes; the rest is a claim. A shortfall of the escrow
+	/// freezes the owner; a counter reuse the escrow covered only flags it to its bank. All or
+	/// nothing: if the ledger refuses a payment nothing is recorded and the voucher stays
+	/// redeemable.
 	fn double_spend(
 		purse: &mut Purse<T::AccountId>,
 		voucher: &Voucher,
@@ -234,14 +255,53 @@ impl<T: Config> Pallet<T> {
 		let owner = purse.owner.clone();
 		let recorded = DoubleSpendCount::<T>::get(device_key);
 		with_storage_layer(|| -> Result<RedeemOutcome, VoucherRefusal> {
+			let mut liability = Liabilities::<T>::get(device_key);
+			let paid_before = PaidTo::<T>::get(device_key, payee);
 			let from_escrow = body.amount.min(purse.escrow);
 			if from_escrow > 0 {
 				T::Escrow::pay_from_escrow(&owner, payee, from_escrow)?;
 				purse.escrow -= from_escrow;
 				purse.redeemed = purse.redeemed.saturating_add(from_escrow);
 			}
-			let from_balance = T::Escrow::seize(&owner, payee, body.amount - from_escrow)?;
-			let unpaid = body.amount - from_escrow - from_balance;
+			let mut unpaid = body.amount - from_escrow;
+			let owner_liable = Self::owner_liable(device_key, &owner, body.issued_at);
+			let from_balance = if unpaid > 0 && owner_liable {
+				let allowed = liability.seize_cap.saturating_sub(liability.seized);
+				T::Escrow::seize(&owner, payee, unpaid.min(allowed))?
+			} else {
+				0
+			};
+			liability.seized = liability.seized.saturating_add(from_balance);
+			unpaid -= from_balance;
+			let covered = liability.proved_escrow > 0
+				&& paid_before.saturating_add(body.amount) <= liability.proved_escrow;
+			let reserve_left = Self::reserve_cap(&liability).saturating_sub(liability.reserve_paid);
+			let from_reserve = if unpaid > 0 && covered {
+				T::Escrow::pay_from_guarantee(payee, unpaid.min(reserve_left))?
+			} else {
+				0
+			};
+			liability.reserve_paid = liability.reserve_paid.saturating_add(from_reserve);
+			unpaid -= from_reserve;
+			// The owner owes what the reserve paid for vouchers dated before it reported the
+			// purse lost (or was caught); after that, the loss is the reserve's.
+			if from_reserve > 0 && owner_liable {
+				Debts::<T>::mutate(&owner, |debt| {
+					*debt = Some(debt.unwrap_or(0).saturating_add(from_reserve))
+				});
+				TotalDebts::<T>::mutate(|total| *total = total.saturating_add(from_reserve));
+				Self::deposit_event(Event::DebtRecorded {
+					owner: owner.clone(),
+					device_key,
+					amount: from_reserve,
+				});
+			}
+			Liabilities::<T>::insert(device_key, liability);
+			PaidTo::<T>::insert(
+				device_key,
+				payee,
+				paid_before.saturating_add(body.amount - unpaid),
+			);
 			let claim = (unpaid > 0).then(|| Self::record_claim(payee, &owner, device_key, unpaid));
 
 			log::warn!(
@@ -265,8 +325,17 @@ impl<T: Config> Pallet<T> {
 				);
 				Self::deposit_event(Event::PurseCompromised { device_key, owner: owner.clone() });
 			}
-			if !T::Policy::is_frozen(&owner) && T::Policy::set_frozen(&owner, true).is_ok() {
-				Self::deposit_event(Event::OwnerFrozen { owner: owner.clone() });
+			if from_escrow < body.amount {
+				if !T::Policy::is_frozen(&owner) && T::Policy::set_frozen(&owner, true).is_ok() {
+					FrozenAt::<T>::insert(&owner, now);
+					Self::deposit_event(Event::OwnerFrozen { owner: owner.clone() });
+				}
+			} else {
+				Self::deposit_event(Event::OwnerFlagged {
+					owner: owner.clone(),
+					device_key,
+					bank: T::Policy::provider_of(&owner),
+				});
 			}
 			Purses::<T>::insert(device_key, purse.clone());
 			// Evidence for the first double spends of a purse; a hash for the rest, enough to
@@ -296,6 +365,7 @@ impl<T: Config> Pallet<T> {
 				amount: body.amount,
 				from_escrow,
 				from_balance,
+				from_reserve,
 				claim,
 			});
 			if let Some(claim) = claim {
@@ -306,12 +376,28 @@ impl<T: Config> Pallet<T> {
 					amount: unpaid,
 				});
 			}
-			Ok(RedeemOutcome::DoubleSpend {
-				kind,
-				paid: from_escrow + from_balance,
-				claimed: unpaid,
-			})
+			Ok(RedeemOutcome::DoubleSpend { kind, paid: body.amount - unpaid, claimed: unpaid })
 		})
+	}
+
+	/// The most the guarantee reserve pays to the victims of a purse with `liability`.
+	pub(crate) fn reserve_cap(liability: &Liability) -> Balance {
+		liability.proved_escrow.saturating_mul(T::GuaranteePerPurse::get().into())
+	}
+
+	/// Whether the owner answers for a double-spent voucher issued at `issued_at` (its balance
+	/// is seized, the reserve's payout is its debt): only if the voucher is dated before the
+	/// purse went on the revocation list (closed or compromised) and before this pallet froze
+	/// the owner. An owner frozen by governance, at a time this pallet does not know, answers
+	/// for none.
+	fn owner_liable(device_key: DeviceKey, owner: &T::AccountId, issued_at: Moment) -> bool {
+		let before_revocation =
+			Revocations::<T>::get(device_key).is_none_or(|revocation| issued_at < revocation.since);
+		let before_freeze = match FrozenAt::<T>::get(owner) {
+			Some(at) => issued_at < at,
+			None => !T::Policy::is_frozen(owner),
+		};
+		before_revocation && before_freeze
 	}
 
 	fn record_claim(
@@ -339,8 +425,9 @@ impl<T: Config> Pallet<T> {
 			ensure!(&purse.owner == who, Error::<T>::NotOwner);
 			ensure!(purse.status == PurseStatus::Active, Error::<T>::PurseNotActive);
 			let now = Self::now();
+			// The expiry stays: payees hold proofs that promise it. Signatures of its statement
+			// are still collected: a payee may already hold the proof they make.
 			purse.status = PurseStatus::Closed;
-			purse.expires_at = purse.expires_at.min(now);
 			Self::set_revocation(
 				device_key,
 				Some(Revocation { reason: RevocationReason::Closed, since: now }),
@@ -369,12 +456,36 @@ impl<T: Config> Pallet<T> {
 				*count = count.and_then(|count| count.checked_sub(1)).filter(|count| *count > 0)
 			});
 			Self::set_revocation(device_key, None);
+			Attestations::<T>::remove(device_key);
+			Proven::<T>::remove(device_key);
+			Restate::<T>::remove(device_key);
+			Self::drop_attestation_request(device_key);
 			ToClear::<T>::insert(device_key, ());
 			Self::deposit_event(Event::PurseSettled {
 				device_key,
 				owner: purse.owner.clone(),
 				returned,
 			});
+			Ok(())
+		})
+	}
+
+	pub(crate) fn do_settle_debt(owner: T::AccountId, reason: [u8; 32]) -> DispatchResult {
+		Debts::<T>::try_mutate_exists(&owner, |slot| -> DispatchResult {
+			let debt = slot.as_mut().ok_or(Error::<T>::NoDebt)?;
+			let paid = T::Escrow::repay_guarantee(&owner, *debt)?;
+			ensure!(paid > 0, Error::<T>::NothingToPay);
+			*debt -= paid;
+			TotalDebts::<T>::mutate(|total| *total = total.saturating_sub(paid));
+			Self::deposit_event(Event::DebtSettled {
+				owner: owner.clone(),
+				paid,
+				remaining: *debt,
+				reason,
+			});
+			if *debt == 0 {
+				*slot = None;
+			}
 			Ok(())
 		})
 	}
@@ -465,6 +576,15 @@ impl<T: Config> Pallet<T> {
 			if result.maybe_cursor.is_some() {
 				break;
 			}
+			let limit = limit.saturating_sub(result.loops);
+			if limit == 0 {
+				break;
+			}
+			let result = PaidTo::<T>::clear_prefix(device_key, limit, None);
+			used = used.saturating_add(per_entry.saturating_mul(result.loops.into()));
+			if result.maybe_cursor.is_some() {
+				break;
+			}
 			ToClear::<T>::remove(device_key);
 		}
 		used
@@ -534,6 +654,17 @@ impl<T: Config> Pallet<T> {
 		let claims = Claims::<T>::iter_values()
 			.fold(0 as Balance, |sum, claim| sum.saturating_add(claim.amount));
 		ensure!(claims == TotalClaims::<T>::get(), "claim total differs from the claims");
+		let debts =
+			Debts::<T>::iter_values().fold(0 as Balance, |sum, debt| sum.saturating_add(debt));
+		ensure!(debts == TotalDebts::<T>::get(), "debt total differs from the debts");
+		for (device_key, liability) in Liabilities::<T>::iter() {
+			ensure!(liability.seized <= liability.seize_cap, "a purse's owner paid above its cap");
+			ensure!(
+				liability.reserve_paid <= Self::reserve_cap(&liability),
+				"the reserve paid a purse's victims more than its cap"
+			);
+			ensure!(Purses::<T>::contains_key(device_key), "a liability without a purse");
+		}
 		let mut digest = [0u8; 32];
 		for entry in Revocations::<T>::iter() {
 			let hash = sp_io::hashing::blake2_256(&entry.encode());

@@ -39,10 +39,12 @@
 
 extern crate alloc;
 
+mod attest;
 mod functions;
 pub mod migrations;
 pub mod types;
 pub mod weights;
+pub mod weights_v2;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
@@ -50,7 +52,10 @@ mod benchmarking;
 mod tests;
 
 pub use pallet::*;
-pub use rupee_primitives::voucher::Voucher;
+pub use rupee_primitives::{
+	purse_proof::{AttesterSet, AttesterSignature, PurseProof, PurseStatement},
+	voucher::Voucher,
+};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -66,6 +71,12 @@ pub trait BenchmarkHelper<AccountId> {
 	fn set_time(now: Moment);
 }
 
+/// The chain's current GRANDPA authority set, whose members sign purse statements.
+pub trait AttesterSource {
+	/// The current set: its id and each authority's ed25519 key and weight.
+	fn current() -> AttesterSet;
+}
+
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::vouchers";
 
@@ -77,14 +88,15 @@ pub mod pallet {
 	use rupee_primitives::{AccountPolicy, Balance, Escrow};
 
 	/// 2: the revocation list's digest is kept in storage ([`RevocationDigest`]).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// 3: offline payments v2: each purse's seize cap ([`Liabilities`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config<AccountId: From<[u8; 32]>> {
+	pub trait Config: frame_system::Config<AccountId: From<[u8; 32]> + Into<[u8; 32]>> {
 		/// The overarching event type.
 		#[allow(deprecated)]
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
@@ -105,7 +117,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type PurseLifetime: Get<Moment>;
 
-		/// How long after expiry (or closing) vouchers are still redeemed, in ms.
+		/// How long after a purse goes on the revocation list (closed or compromised) vouchers
+		/// dated then are still honoured, in ms: the oldest revocation list a payee's wallet
+		/// accepts. Later-dated vouchers are refused (code 15).
+		#[pallet::constant]
+		type RevocationNotice: Get<Moment>;
+
+		/// How long after expiry vouchers are still redeemed, in ms.
 		#[pallet::constant]
 		type GraceWindow: Get<Moment>;
 
@@ -133,6 +151,19 @@ pub mod pallet {
 		/// The purse is on the revocation list from the first.
 		#[pallet::constant]
 		type MaxDoubleSpendsPerPurse: Get<u32>;
+
+		/// How many times its proved escrow the guarantee reserve pays, at most, to one purse's
+		/// double-spend victims: what one stolen device (or one owner colluding with payees)
+		/// can cost the reserve. Later victims get claims.
+		#[pallet::constant]
+		type GuaranteePerPurse: Get<u32>;
+
+		/// The validators that sign purse statements: the GRANDPA authority set.
+		type Attesters: AttesterSource;
+
+		/// Most authorities in a set (GRANDPA's `MaxAuthorities`): bounds a proof.
+		#[pallet::constant]
+		type MaxAttesters: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -210,6 +241,60 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type RevocationDigest<T: Config> = StorageValue<_, [u8; 32], ValueQuery>;
 
+	/// Each purse's statement waiting for the validators' signatures, with those so far.
+	#[pallet::storage]
+	pub type Attestations<T: Config> =
+		StorageMap<_, Blake2_128Concat, DeviceKey, Attestation<T::MaxAttesters>, OptionQuery>;
+
+	/// Each purse's latest complete proof (what `vouchers_purseProof` gives out), kept while a
+	/// newer statement is being signed. Payees keep the proofs they already hold.
+	#[pallet::storage]
+	pub type Proven<T: Config> =
+		StorageMap<_, Blake2_128Concat, DeviceKey, Attestation<T::MaxAttesters>, OptionQuery>;
+
+	/// Active purses whose latest statement is not yet signed by more than two thirds: what
+	/// the validators' attesters work through.
+	#[pallet::storage]
+	pub type Unattested<T: Config> = StorageMap<_, Blake2_128Concat, DeviceKey, (), OptionQuery>;
+
+	/// What each purse's owner has paid and may still be made to pay for its double spends,
+	/// and the escrow its proofs promised.
+	#[pallet::storage]
+	pub type Liabilities<T: Config> =
+		StorageMap<_, Blake2_128Concat, DeviceKey, Liability, ValueQuery>;
+
+	/// Paid to each payee from each purse (escrow, owner or reserve): a payee who checked a
+	/// proof took at most its escrow from that purse. Cleared with [`Redeemed`].
+	#[pallet::storage]
+	pub type PaidTo<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		DeviceKey,
+		Blake2_128Concat,
+		T::AccountId,
+		Balance,
+		ValueQuery,
+	>;
+
+	/// What each owner owes the guarantee reserve for its purses' double spends.
+	#[pallet::storage]
+	pub type Debts<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Balance, OptionQuery>;
+
+	/// Σ [`Debts`].
+	#[pallet::storage]
+	pub type TotalDebts<T: Config> = StorageValue<_, Balance, ValueQuery>;
+
+	/// Purses funded again while their statement was being signed: stated anew once it
+	/// completes.
+	#[pallet::storage]
+	pub type Restate<T: Config> = StorageMap<_, Blake2_128Concat, DeviceKey, (), OptionQuery>;
+
+	/// When this pallet froze each owner for a double spend: vouchers dated later are not its
+	/// owner's to answer for.
+	#[pallet::storage]
+	pub type FrozenAt<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Moment, OptionQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -245,8 +330,9 @@ pub mod pallet {
 		PurseCompromised { device_key: DeviceKey, owner: T::AccountId },
 		/// The owner of a compromised purse was frozen.
 		OwnerFrozen { owner: T::AccountId },
-		/// A double-spend victim was paid `from_escrow` + `from_balance` of its voucher's
-		/// `amount`; the rest, if any, is claim `claim`.
+		/// A double-spend victim was paid `from_escrow` + `from_balance` (the owner's) +
+		/// `from_reserve` (the guarantee reserve) of its voucher's `amount`; the rest, if any,
+		/// is claim `claim`.
 		VictimCompensated {
 			device_key: DeviceKey,
 			counter: u64,
@@ -254,6 +340,7 @@ pub mod pallet {
 			amount: Balance,
 			from_escrow: Balance,
 			from_balance: Balance,
+			from_reserve: Balance,
 			claim: Option<ClaimId>,
 		},
 		/// `claimant` is owed `amount` for a double spend by `owner`.
@@ -269,6 +356,17 @@ pub mod pallet {
 		PurseClosed { device_key: DeviceKey, owner: T::AccountId, redeemable_until: Moment },
 		/// The purse was settled: `returned` went back to its owner.
 		PurseSettled { device_key: DeviceKey, owner: T::AccountId, returned: Balance },
+		/// More than two thirds of authority set `set_id` signed the purse's statement of
+		/// block `block`: its proof is ready (`vouchers_purseProof`).
+		PurseAttested { device_key: DeviceKey, set_id: u64, block: u32 },
+		/// A counter reuse that the escrow covered (a restored backup, most likely): the purse
+		/// is compromised, the owner is not frozen; its bank `bank` should talk to it.
+		OwnerFlagged { owner: T::AccountId, device_key: DeviceKey, bank: Option<T::AccountId> },
+		/// The guarantee reserve paid a double-spend victim `amount`; `owner` owes it.
+		DebtRecorded { owner: T::AccountId, device_key: DeviceKey, amount: Balance },
+		/// Governance took `paid` from `owner` back into the guarantee reserve for the reason
+		/// behind `reason`; `remaining` is still owed.
+		DebtSettled { owner: T::AccountId, paid: Balance, remaining: Balance, reason: [u8; 32] },
 	}
 
 	#[pallet::error]
@@ -299,6 +397,19 @@ pub mod pallet {
 		UnknownClaim,
 		/// The payer has nothing to pay the claim with.
 		NothingToPay,
+		/// The account owes the guarantee reserve nothing.
+		NoDebt,
+		/// The guarantee reserve is funded only from an Institution account (the issuer or a
+		/// bank).
+		NotAnInstitution,
+		/// The purse has no statement waiting for signatures.
+		NotAwaitingAttestation,
+		/// The signature is for another authority set than the current one.
+		WrongAttesterSet,
+		/// This authority already signed the statement.
+		AlreadyAttested,
+		/// Not the authority's signature of the statement.
+		BadAttestation,
 	}
 
 	#[pallet::hooks]
@@ -400,6 +511,95 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_settle_claim(claim, payer)
+		}
+
+		/// Take what `owner` owes the guarantee reserve (its purses' double spends the reserve
+		/// paid) back from its balance, as far as it goes, for the reason behind `reason`.
+		///
+		/// Origin: governance. Emits [`Event::DebtSettled`].
+		/// Errors: [`Error::NoDebt`], [`Error::NothingToPay`]. O(1).
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::settle_claim())]
+		pub fn settle_debt(
+			origin: OriginFor<T>,
+			owner: T::AccountId,
+			reason: [u8; 32],
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_settle_debt(owner, reason)
+		}
+
+		/// Move `amount` of `from`'s balance (the issuer's, or a bank's) into the offline
+		/// guarantee reserve, which pays honest offline payees when a purse's escrow cannot.
+		///
+		/// Origin: governance. Emits the ledger's `GuaranteeFunded`.
+		/// Errors: [`Error::NotAnInstitution`], the ledger's refusal when the balance is short.
+		/// O(1).
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::settle_claim())]
+		pub fn fund_guarantee(
+			origin: OriginFor<T>,
+			from: T::AccountId,
+			#[pallet::compact] amount: Balance,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(T::Policy::is_institution(&from), Error::<T>::NotAnInstitution);
+			T::Escrow::fund_guarantee(&from, amount)
+		}
+
+		/// A validator's signature of a purse's latest statement, submitted by its node's
+		/// attester as an unsigned transaction; with more than two thirds of the set the
+		/// statement becomes the purse's proof.
+		///
+		/// Origin: none (the signature is the authority). Emits [`Event::PurseAttested`] when
+		/// complete. Errors: [`Error::NotAwaitingAttestation`], [`Error::WrongAttesterSet`],
+		/// [`Error::AlreadyAttested`], [`Error::BadAttestation`]. O(set size).
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::attest(T::MaxAttesters::get()))]
+		pub fn attest(
+			origin: OriginFor<T>,
+			device_key: DeviceKey,
+			#[pallet::compact] set_id: u64,
+			signature: AttesterSignature,
+		) -> DispatchResult {
+			ensure_none(origin)?;
+			Self::do_attest(device_key, set_id, signature).map_err(|error| {
+				match error {
+					AttestError::NotAwaiting => Error::<T>::NotAwaitingAttestation,
+					AttestError::WrongSet => Error::<T>::WrongAttesterSet,
+					AttestError::AlreadySigned => Error::<T>::AlreadyAttested,
+					AttestError::BadSignature => Error::<T>::BadAttestation,
+				}
+				.into()
+			})
+		}
+	}
+
+	#[pallet::validate_unsigned]
+	#[allow(deprecated)]
+	impl<T: Config> ValidateUnsigned for Pallet<T> {
+		type Call = Call<T>;
+
+		/// Only `attest`, only a signature the chain would take now: anyone may relay one, but
+		/// each authority's signature of a statement enters a block once.
+		fn validate_unsigned(_: TransactionSource, call: &Self::Call) -> TransactionValidity {
+			let Call::attest { device_key, set_id, signature } = call else {
+				return InvalidTransaction::Call.into();
+			};
+			let statement = Self::check_attestation(device_key, *set_id, signature).map_err(
+				|error| match error {
+					AttestError::NotAwaiting
+					| AttestError::WrongSet
+					| AttestError::AlreadySigned => InvalidTransaction::Stale,
+					AttestError::BadSignature => InvalidTransaction::BadProof,
+				},
+			)?;
+			ValidTransaction::with_tag_prefix("VouchersAttest")
+				.priority(TransactionPriority::MAX / 2)
+				.and_provides((device_key, statement.block, set_id, signature.authority))
+				.longevity(64)
+				.propagate(true)
+				.build()
 		}
 	}
 }

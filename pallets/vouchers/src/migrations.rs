@@ -41,3 +41,44 @@ pub mod v2 {
 		<T as frame_system::Config>::DbWeight,
 	>;
 }
+
+/// Version 3 (offline payments v2): each purse's owner answers for its double spends only up
+/// to a seize cap ([`crate::Liabilities`]), set at funding from the owner's tier purse cap.
+/// Purses funded before have none: set it here from the owner's tier now, so their double
+/// spends still reach the owner's balance as before (up to the cap).
+pub mod v3 {
+	use core::marker::PhantomData;
+
+	use frame_support::{
+		migrations::VersionedMigration,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+	};
+	use rupee_primitives::AccountPolicy;
+
+	use crate::{Config, Liabilities, Pallet, PurseStatus, Purses};
+
+	/// Sets the seize cap of every purse not settled.
+	pub struct SetSeizeCaps<T>(PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for SetSeizeCaps<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut purses = 0u64;
+			for (device_key, purse) in Purses::<T>::iter() {
+				purses += 1;
+				if purse.status == PurseStatus::Settled {
+					continue;
+				}
+				let cap = T::Policy::can_receive_refund(&purse.owner)
+					.map(|receiver| receiver.limits.purse_cap)
+					.unwrap_or_default();
+				Liabilities::<T>::mutate(device_key, |liability| liability.seize_cap = cap);
+			}
+			T::DbWeight::get().reads_writes(purses.saturating_mul(3), purses)
+		}
+	}
+
+	/// The migration from version 2 to 3, run once.
+	pub type MigrateV2ToV3<T> =
+		VersionedMigration<2, 3, SetSeizeCaps<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
+}

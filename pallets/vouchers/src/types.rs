@@ -1,7 +1,11 @@
 //! Records the vouchers pallet keeps, and why a voucher is refused.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use rupee_primitives::{voucher::Voucher, Balance, PolicyError};
+use rupee_primitives::{
+	purse_proof::{AttesterSignature, PurseStatement},
+	voucher::Voucher,
+	Balance, PolicyError,
+};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
 use sp_runtime::DispatchError;
@@ -224,6 +228,9 @@ pub enum VoucherRefusal {
 	BelowMinimum,
 	/// The voucher's counter is at or above the chain's maximum vouchers per purse.
 	CounterTooHigh,
+	/// The voucher is dated more than the revocation notice after its purse went on the
+	/// revocation list: a payee checking its list as the wallet does would have refused it.
+	IssuedAfterRevocation,
 }
 
 impl VoucherRefusal {
@@ -244,6 +251,7 @@ impl VoucherRefusal {
 			Self::PaymentRefused(_) => 12,
 			Self::BelowMinimum => 13,
 			Self::CounterTooHigh => 14,
+			Self::IssuedAfterRevocation => 15,
 		}
 	}
 
@@ -336,4 +344,57 @@ pub enum VoucherStatus {
 	/// The purse is settled: no voucher of it is redeemed any more, and its redemptions are
 	/// no longer kept.
 	PurseSettled,
+}
+
+/// Where the validators' signatures of a purse's latest statement stand.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[scale_info(skip_type_params(MaxAttesters))]
+pub struct Attestation<MaxAttesters: frame_support::traits::Get<u32>> {
+	/// The purse as its last funding left it.
+	pub statement: PurseStatement,
+	/// The authority set whose signatures are being collected (or that completed it).
+	pub set_id: u64,
+	/// Signatures so far, in increasing authority order.
+	pub signatures: frame_support::BoundedVec<AttesterSignature, MaxAttesters>,
+	/// More than two thirds of the set signed: this is a proof.
+	pub complete: bool,
+}
+
+/// What a purse's owner can be made to pay beyond its escrow, and what its proofs promised.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Liability {
+	/// Taken from the owner's balance for this purse's double spends so far.
+	pub seized: Balance,
+	/// The most that may ever be taken: the owner's tier purse cap at the last funding.
+	pub seize_cap: Balance,
+	/// The largest escrow a complete proof of this purse stated (0: never proved). An honest
+	/// payee takes at most this from the purse, and that much is guaranteed.
+	pub proved_escrow: Balance,
+	/// Paid by the guarantee reserve to this purse's double-spend victims: at most
+	/// `Config::GuaranteePerPurse` times `proved_escrow`.
+	pub reserve_paid: Balance,
+}
+
+/// A statement a validator's attester has still to sign.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct AttestationRequest {
+	pub device_key: DeviceKey,
+	pub set_id: u64,
+	/// The attester's position in the set.
+	pub authority: u32,
+	/// The exact bytes to sign: [`PurseStatement::signing_payload`].
+	pub payload: alloc::vec::Vec<u8>,
+}
+
+/// Why a validator's signature of a purse statement is not taken.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub enum AttestError {
+	/// The purse has no statement waiting for signatures (unknown, complete, or not active).
+	NotAwaiting,
+	/// Signed for another authority set than the current one.
+	WrongSet,
+	/// This authority already signed this statement.
+	AlreadySigned,
+	/// Not the authority's signature of the statement, or no such authority.
+	BadSignature,
 }

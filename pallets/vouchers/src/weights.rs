@@ -44,6 +44,7 @@ pub trait WeightInfo {
 	fn close_purse() -> Weight;
 	fn settle() -> Weight;
 	fn settle_claim() -> Weight;
+	fn attest(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_vouchers` using the runtime's database weights.
@@ -217,6 +218,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
+	/// Not yet measured (the `attest` benchmark is new): an upper estimate of one ed25519
+	/// verification, the statement's encoding and `n` signatures read and written.
+	fn attest(n: u32, ) -> Weight {
+		Weight::from_parts(120_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 80).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 4000))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
 }
 
 /// For tests: the same weights with ParityDB's database weights.
@@ -264,5 +274,12 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 8823))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	fn attest(n: u32, ) -> Weight {
+		Weight::from_parts(120_000_000, 0)
+			.saturating_add(Weight::from_parts(1_000_000, 80).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 4000))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 }

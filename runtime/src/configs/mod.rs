@@ -142,14 +142,34 @@ parameter_types! {
 	pub const VoucherGraceWindow: u64 = 7 * 24 * 60 * 60 * 1_000;
 }
 
+/// Purse statements are signed by the GRANDPA authority set: the validators that finalize are
+/// the ones whose word a payee trusts offline.
+pub struct GrandpaAttesters;
+
+impl pallet_vouchers::AttesterSource for GrandpaAttesters {
+	fn current() -> pallet_vouchers::AttesterSet {
+		pallet_vouchers::AttesterSet {
+			set_id: pallet_grandpa::CurrentSetId::<Runtime>::get(),
+			authorities: pallet_grandpa::Pallet::<Runtime>::grandpa_authorities()
+				.into_iter()
+				.map(|(key, weight)| (key.into_inner().0, weight))
+				.collect(),
+		}
+	}
+}
+
 impl pallet_vouchers::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Policy = Kyc;
 	type Escrow = Rupee;
-	type GovernanceOrigin = MajorityOfBoard;
+	/// Claims and debts are paid by taking an account's money: two thirds, like clawback.
+	type GovernanceOrigin = TwoThirdsOfBoard;
 	type Time = Timestamp;
 	type PurseLifetime = PurseLifetime;
 	type GraceWindow = VoucherGraceWindow;
+	/// A day: the oldest revocation list a wallet accepts before it must sync
+	/// (`wallet/src/risk.rs`).
+	type RevocationNotice = ConstU64<{ 24 * 60 * 60 * 1_000 }>;
 	// A batch is charged the double-spend weight up front and refunded to the honest one:
 	// smaller batches leave less of a block unused (see README, Offline payments).
 	type MaxBatch = ConstU32<64>;
@@ -161,7 +181,16 @@ impl pallet_vouchers::Config for Runtime {
 	/// topped up); then the wallet starts a new purse with a new device key.
 	type MaxVouchersPerPurse = ConstU64<{ rupee_primitives::voucher::MAX_VOUCHERS_PER_PURSE }>;
 	type MaxDoubleSpendsPerPurse = ConstU32<16>;
-	type WeightInfo = pallet_vouchers::weights::SubstrateWeight<Runtime>;
+	/// The reserve pays one purse's double-spend victims up to 10 times its proved escrow
+	/// (a stolen phone reaching ten shops before its owner reports it); later victims get
+	/// claims. Payee wallets accept at most a purse's proved escrow each.
+	type GuaranteePerPurse = ConstU32<10>;
+	type Attesters = GrandpaAttesters;
+	type MaxAttesters = ConstU32<MAX_AUTHORITIES>;
+	type WeightInfo = pallet_vouchers::weights_v2::WithProofStorage<
+		Runtime,
+		pallet_vouchers::weights::SubstrateWeight<Runtime>,
+	>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = VouchersBenchmarkHelper;
 }

@@ -71,6 +71,44 @@ pub struct Revocations {
 	pub digest: String,
 }
 
+/// The answer of `vouchers_purseProof`: the proof (SCALE, `0x`-hex) that goes into payment
+/// payloads, and what it says.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProofAnswer {
+	/// The SCALE-encoded `PurseProof`, `0x`-hex.
+	pub proof: String,
+	/// The GRANDPA authority set that signed.
+	pub set_id: u64,
+	/// How many of its authorities signed.
+	pub signers: u32,
+	/// The block whose state the proof states, and its time (ms since the epoch).
+	pub block: u32,
+	pub funded_at: u64,
+	/// The escrow and per-voucher cap it states, in paisa (decimal strings).
+	pub escrow: String,
+	pub voucher_cap: String,
+	/// Vouchers issued after this (ms since the epoch) are refused.
+	pub expires_at: u64,
+}
+
+/// One authority of the set that signs purse proofs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Attester {
+	/// Its ed25519 GRANDPA key, `0x`-hex.
+	pub key: String,
+	pub weight: u64,
+}
+
+/// The answer of `vouchers_attesters`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Attesters {
+	pub set_id: u64,
+	pub authorities: Vec<Attester>,
+}
+
 /// What a voucher says, as the node decoded it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -145,6 +183,20 @@ pub trait VouchersApi<BlockHash, AccountId> {
 		start_after: Option<String>,
 		limit: Option<u32>,
 	) -> RpcResult<Revocations>;
+
+	/// The purse's proof once more than two thirds of the validators signed its latest
+	/// statement (a few blocks after funding), at the finalized block by default, or null.
+	#[method(name = "vouchers_purseProof")]
+	fn purse_proof(
+		&self,
+		device_key: String,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<ProofAnswer>>;
+
+	/// The authority set proofs are checked against, at the finalized block by default: what a
+	/// payee's wallet keeps to verify proofs offline.
+	#[method(name = "vouchers_attesters")]
+	fn attesters(&self, at: Option<BlockHash>) -> RpcResult<Attesters>;
 }
 
 /// The `vouchers_*` methods over a client.
@@ -232,6 +284,40 @@ where
 				})
 				.collect(),
 			digest: to_hex(&page.digest),
+		})
+	}
+
+	fn purse_proof(
+		&self,
+		device_key: String,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<ProofAnswer>> {
+		let device_key = parse_device_key(&device_key)?;
+		// Finalized: a proof's completion in a block that could be reverted is not given out.
+		let at = at.unwrap_or_else(|| self.client.info().finalized_hash);
+		let proof = self.client.runtime_api().purse_proof(at, device_key).map_err(runtime_error)?;
+		Ok(proof.map(|proof| ProofAnswer {
+			proof: to_hex(&codec::Encode::encode(&proof)),
+			set_id: proof.set_id,
+			signers: proof.signatures.len() as u32,
+			block: proof.statement.block,
+			funded_at: proof.statement.funded_at,
+			escrow: proof.statement.escrow.to_string(),
+			voucher_cap: proof.statement.voucher_cap.to_string(),
+			expires_at: proof.statement.expires_at,
+		}))
+	}
+
+	fn attesters(&self, at: Option<Block::Hash>) -> RpcResult<Attesters> {
+		let at = at.unwrap_or_else(|| self.client.info().finalized_hash);
+		let set = self.client.runtime_api().attesters(at).map_err(runtime_error)?;
+		Ok(Attesters {
+			set_id: set.set_id,
+			authorities: set
+				.authorities
+				.into_iter()
+				.map(|(key, weight)| Attester { key: to_hex(&key), weight })
+				.collect(),
 		})
 	}
 }

@@ -6,13 +6,13 @@ extern crate alloc;
 
 use codec::Codec;
 pub use pallet_vouchers::{
-	DeviceKey, PurseStatus, PurseView, RedeemOutcome, Revocation, RevocationPage, RevocationReason,
-	Voucher, VoucherRefusal, VoucherStatus,
+	AttestationRequest, AttesterSet, DeviceKey, PurseProof, PurseStatus, PurseView, RedeemOutcome,
+	Revocation, RevocationPage, RevocationReason, Voucher, VoucherRefusal, VoucherStatus,
 };
 
 sp_api::decl_runtime_apis! {
 	/// Read-only voucher queries.
-	#[api_version(2)]
+	#[api_version(3)]
 	pub trait VouchersApi<AccountId> where AccountId: Codec {
 		/// The purse of `device_key`, if one was ever funded.
 		fn purse(device_key: DeviceKey) -> Option<PurseView<AccountId>>;
@@ -30,5 +30,16 @@ sp_api::decl_runtime_apis! {
 		fn revocations(start_after: Option<DeviceKey>, limit: u32) -> RevocationPage;
 		/// The genesis hash vouchers for this chain must carry.
 		fn genesis_hash() -> [u8; 32];
+		/// The purse's proof (its latest statement signed by more than two thirds of the
+		/// validators), once complete.
+		#[api_version(3)]
+		fn purse_proof(device_key: DeviceKey) -> Option<PurseProof>;
+		/// The current GRANDPA authority set, against which proofs are checked offline.
+		#[api_version(3)]
+		fn attesters() -> AttesterSet;
+		/// Statements the validator with GRANDPA key `attester` has still to sign (at most
+		/// `limit`): what its node's attester works through.
+		#[api_version(3)]
+		fn attestation_requests(attester: [u8; 32], limit: u32) -> alloc::vec::Vec<AttestationRequest>;
 	}
 }

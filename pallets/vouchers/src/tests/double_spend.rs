@@ -18,7 +18,7 @@ fn leave_owner_with(left: Balance) {
 }
 
 #[test]
-fn counter_reuse_is_caught_with_evidence_and_the_owner_is_frozen() {
+fn counter_reuse_is_caught_with_evidence_and_the_purse_compromised() {
 	run(|| {
 		fund(&OWNER, &device(1), rupees(5_000));
 		let first = voucher(&device(1), 1, &PAYEE, rupees(1_000));
@@ -41,7 +41,8 @@ fn counter_reuse_is_caught_with_evidence_and_the_owner_is_frozen() {
 		assert_eq!(balance(&MERCHANT), rupees(1_500));
 		assert_eq!(purse(&device(1)).escrow, rupees(2_500));
 		assert_eq!(purse(&device(1)).status, PurseStatus::Compromised);
-		assert!(owner_frozen());
+		// The escrow covered it: flagged to the owner's bank, not frozen (tests/guarantee.rs).
+		assert!(!owner_frozen());
 
 		let key = device_key(&device(1));
 		let hash = voucher_hash(&second);
@@ -67,7 +68,7 @@ fn counter_reuse_is_caught_with_evidence_and_the_owner_is_frozen() {
 					voucher_hash: hash,
 				},
 				Event::PurseCompromised { device_key: key, owner: OWNER },
-				Event::OwnerFrozen { owner: OWNER },
+				Event::OwnerFlagged { owner: OWNER, device_key: key, bank: Some(BANK) },
 				Event::VictimCompensated {
 					device_key: key,
 					counter: 1,
@@ -75,6 +76,7 @@ fn counter_reuse_is_caught_with_evidence_and_the_owner_is_frozen() {
 					amount: rupees(1_500),
 					from_escrow: rupees(1_500),
 					from_balance: 0,
+					from_reserve: 0,
 					claim: None,
 				},
 			]
@@ -86,15 +88,10 @@ fn counter_reuse_is_caught_with_evidence_and_the_owner_is_frozen() {
 		assert_eq!(balance(&MERCHANT), rupees(1_500));
 		assert_eq!(Vouchers::voucher_status(&second), VoucherStatus::DoubleSpend);
 		assert_eq!(Vouchers::voucher_status(&first), VoucherStatus::Redeemed);
-
-		// The frozen owner cannot pay online or fund another purse.
+		// The compromised purse cannot be funded again.
 		assert_noop!(
-			Rupee::transfer(RuntimeOrigin::signed(OWNER), PAYEE, 1),
-			pallet_rupee::Error::<Test>::Refused(pallet_rupee::TransferError::SenderFrozen)
-		);
-		assert_noop!(
-			Vouchers::fund_purse(RuntimeOrigin::signed(OWNER), device_key(&device(2)), 1),
-			Error::<Test>::NotPermissioned(OwnerPolicy(PolicyError::Frozen))
+			Vouchers::fund_purse(RuntimeOrigin::signed(OWNER), key, rupees(1)),
+			Error::<Test>::PurseNotActive
 		);
 	});
 }
@@ -120,7 +117,16 @@ fn overspend_across_distinct_counters_is_a_double_spend() {
 		);
 		// The counter is used: the same voucher again is a duplicate.
 		assert_eq!(Vouchers::check_voucher(&over), RedeemOutcome::Duplicate);
+		// The escrow fell short: the owner is frozen and can neither pay nor fund a purse.
 		assert!(owner_frozen());
+		assert_noop!(
+			Rupee::transfer(RuntimeOrigin::signed(OWNER), PAYEE, 1),
+			pallet_rupee::Error::<Test>::Refused(pallet_rupee::TransferError::SenderFrozen)
+		);
+		assert_noop!(
+			Vouchers::fund_purse(RuntimeOrigin::signed(OWNER), device_key(&device(2)), 1),
+			Error::<Test>::NotPermissioned(OwnerPolicy(PolicyError::Frozen))
+		);
 	});
 }
 
@@ -153,6 +159,7 @@ fn the_victim_is_paid_from_escrow_then_balance_then_a_claim() {
 					amount: rupees(2_000),
 					from_escrow: rupees(500),
 					from_balance: rupees(700),
+					from_reserve: 0,
 					claim: Some(0),
 				},
 				Event::ClaimRecorded {

@@ -3,6 +3,7 @@
 mod bounds;
 mod double_spend;
 mod funding;
+mod guarantee;
 mod property;
 mod redeem;
 mod settle;
@@ -99,14 +100,66 @@ impl pallet_vouchers::Config for Test {
 	type Time = Timestamp;
 	type PurseLifetime = ConstU64<LIFETIME>;
 	type GraceWindow = ConstU64<GRACE>;
+	type RevocationNotice = ConstU64<DAY>;
 	type MaxBatch = ConstU32<8>;
 	type MaxPursesPerOwner = ConstU32<2>;
 	type MinVoucherAmount = frame_support::traits::ConstU128<MIN_VOUCHER>;
 	type MaxVouchersPerPurse = ConstU64<MAX_VOUCHERS>;
 	type MaxDoubleSpendsPerPurse = ConstU32<MAX_DOUBLE_SPENDS>;
+	type GuaranteePerPurse = ConstU32<4>;
+	type Attesters = MockAttesters;
+	type MaxAttesters = ConstU32<8>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
+}
+
+frame_support::parameter_types! {
+	/// The mock's GRANDPA set id; tests move it to play a set change.
+	pub static SetId: u64 = 1;
+}
+
+/// The validators of the mock: four ed25519 keys of weight 1.
+pub fn validator(n: u32) -> sp_core::ed25519::Pair {
+	sp_core::ed25519::Pair::from_seed(&[200 + n as u8; 32])
+}
+
+pub struct MockAttesters;
+
+impl crate::AttesterSource for MockAttesters {
+	fn current() -> AttesterSet {
+		AttesterSet {
+			set_id: SetId::get(),
+			authorities: (0..4).map(|n| (validator(n).public().0, 1)).collect(),
+		}
+	}
+}
+
+/// Validator `n`'s signature of `device`'s pending statement for the current set.
+pub fn attestation(device: &sr25519::Pair, n: u32) -> AttesterSignature {
+	let statement = Attestations::<Test>::get(device_key(device)).expect("a statement").statement;
+	AttesterSignature {
+		authority: n,
+		signature: validator(n).sign(&statement.signing_payload(SetId::get())).0,
+	}
+}
+
+/// Three of the four validators sign `device`'s statement: its proof is complete.
+pub fn attest(device: &sr25519::Pair) {
+	for n in 0..3 {
+		assert_ok!(Vouchers::attest(
+			RuntimeOrigin::none(),
+			device_key(device),
+			SetId::get(),
+			attestation(device, n)
+		));
+	}
+	assert!(Vouchers::purse_proof(device_key(device)).is_some());
+}
+
+/// Fund the guarantee reserve with `amount` from the bank.
+pub fn fund_reserve(amount: Balance) {
+	assert_ok!(Vouchers::fund_guarantee(RuntimeOrigin::root(), BANK, amount));
 }
 
 #[cfg(feature = "runtime-benchmarks")]

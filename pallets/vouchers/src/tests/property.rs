@@ -1,6 +1,8 @@
-//! Property: any interleaving of funding, honest and fraudulent offline payments and
-//! redemptions keeps the supply, pays no `(purse, counter)` twice from escrow, and makes every
-//! payee whole (paid now, or a claim for the rest).
+//! Property: any interleaving of funding, proofs, honest and fraudulent offline payments,
+//! closing, the guarantee reserve, time passing and redemptions keeps the supply (balances +
+//! escrows + reserve), pays no `(purse, counter)` twice from escrow, makes every payee whole
+//! (paid now, or a claim for the rest), and never takes more from an owner or the reserve than
+//! a purse's caps (checked by `try_state` after every step).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,6 +20,14 @@ enum Op {
 	Pay { device: u8, to_bank: bool, amount: u64, fraud: bool },
 	/// Someone redeems the `pick`-th voucher signed so far (again, maybe).
 	Redeem { pick: usize },
+	/// Three of the four validators sign the purse's pending statement.
+	Attest { device: u8 },
+	/// The owner closes the purse (a lost phone).
+	Close { device: u8 },
+	/// Governance moves money from the bank into the guarantee reserve.
+	FundReserve { amount: u64 },
+	/// Some hours pass.
+	Wait { hours: u8 },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -27,6 +37,10 @@ fn op() -> impl Strategy<Value = Op> {
 			|(device, to_bank, amount, fraud)| Op::Pay { device, to_bank, amount, fraud }
 		),
 		any::<usize>().prop_map(|pick| Op::Redeem { pick }),
+		(0..2u8).prop_map(|device| Op::Attest { device }),
+		(0..2u8).prop_map(|device| Op::Close { device }),
+		(1..10_000u64).prop_map(|amount| Op::FundReserve { amount }),
+		(1..12u8).prop_map(|hours| Op::Wait { hours }),
 	]
 }
 
@@ -86,6 +100,21 @@ proptest! {
 						wallet.signed += amount;
 						signed.push(voucher(&devices[index], counter, &payee, amount));
 					},
+					Op::Attest { device } => {
+						let device = &devices[device as usize];
+						if Unattested::<Test>::contains_key(device_key(device)) {
+							attest(device);
+						}
+					},
+					Op::Close { device } => {
+						let index = device as usize;
+						let _ = Vouchers::close_purse(
+							RuntimeOrigin::signed(owners[index].clone()),
+							device_key(&devices[index]),
+						);
+					},
+					Op::FundReserve { amount } => fund_reserve(rupees(amount)),
+					Op::Wait { hours } => advance_time(u64::from(hours) * 3_600_000),
 					Op::Redeem { pick } => {
 						if signed.is_empty() {
 							continue;

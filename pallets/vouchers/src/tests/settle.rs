@@ -27,7 +27,7 @@ fn closing_revokes_the_purse_and_vouchers_redeem_until_the_grace_window_ends() {
 			Event::PurseClosed {
 				device_key: key,
 				owner: OWNER,
-				redeemable_until: closed_at + GRACE
+				redeemable_until: START + LIFETIME + GRACE
 			}
 		);
 		assert_eq!(purse(&device(1)).status, PurseStatus::Closed);
@@ -43,11 +43,19 @@ fn closing_revokes_the_purse_and_vouchers_redeem_until_the_grace_window_ends() {
 		// A voucher signed before the loss is still paid within the grace window.
 		assert_ok!(redeem(&PAYEE, vec![before_loss]));
 		assert_eq!(balance(&PAYEE), rupees(500));
-		// One signed after closing is refused.
+		// One signed after closing, within the revocation notice, is paid from the escrow: a
+		// payee whose list was a few hours old could not have known (the escrow is the
+		// owner's cash at risk, its balance is not).
 		let mut after_loss = voucher(&device(1), 2, &PAYEE, rupees(500)).body;
 		after_loss.issued_at = closed_at + 1;
+		assert_ok!(redeem(&PAYEE, vec![Voucher::sign(after_loss.clone(), &device(1))]));
+		assert_eq!(balance(&PAYEE), rupees(1_000));
+		// Dated after the notice: any payee checking its list would have seen the close.
+		after_loss.counter = 3;
+		after_loss.issued_at = closed_at + DAY + 1;
 		assert_ok!(redeem(&PAYEE, vec![Voucher::sign(after_loss, &device(1))]));
-		assert_eq!(last_refusal(), VoucherRefusal::IssuedAfterExpiry);
+		assert_eq!(last_refusal(), VoucherRefusal::IssuedAfterRevocation);
+		assert_eq!(VoucherRefusal::IssuedAfterRevocation.code(), 15);
 	});
 }
 

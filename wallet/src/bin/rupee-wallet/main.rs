@@ -1,7 +1,7 @@
 //! `rupee-wallet`: the Digital Rupee wallet on the command line.
 //!
 //! Offline: `init`, `address`, `pay --offline`, `receive`, `status`, `export`,
-//! `purse certificate`. Online (JSON-RPC): `balance`, `kyc`, `limits`, `can-pay`, `pay`,
+//! `purse proof`. Online (JSON-RPC): `balance`, `kyc`, `limits`, `can-pay`, `pay`,
 //! `history`, `sync`, `purse fund`, `purse close`, `redeem`; for banks `customer`, for the
 //! issuer `mint` and `burn`, for governors `board`.
 //! `--json` prints one JSON object for scripts. Exit codes: 0 done, 1 internal or I/O error,
@@ -17,11 +17,12 @@ mod operator;
 use clap::{Parser, Subcommand};
 use rupee_wallet::{
 	amount::{format_amount, parse_amount},
-	offline::{self, hex, Error},
+	offline::{self, hex, Error, Payment},
 	online::{self, address, parse_account, Node},
 	qr,
+	risk::RiskLimits,
 	store::Wallet,
-	PurseCertificate, Voucher,
+	Voucher,
 };
 use serde_json::{json, Value};
 use sp_core::Pair;
@@ -88,7 +89,7 @@ enum Command {
 		command: PurseCommand,
 	},
 	/// Pay `--amount` to `--to`: online (a transfer, waits for finality) or `--offline` (prints
-	/// a voucher for the payee, and the purse certificate that goes with it).
+	/// the payment code for the payee: the voucher with the validators' proof of the purse).
 	Pay {
 		#[arg(long)]
 		to: String,
@@ -96,17 +97,15 @@ enum Command {
 		amount: String,
 		#[arg(long)]
 		offline: bool,
-		/// Also write the voucher as a QR code PNG.
+		/// Also write the payment code as a QR code PNG.
 		#[arg(long)]
 		qr: Option<PathBuf>,
 	},
-	/// Check a voucher offline and keep it for redemption.
+	/// Check a payment offline and keep its voucher for redemption.
 	Receive {
-		/// The voucher text (`RPV1…`).
-		voucher: String,
-		/// The payer's purse certificate (`RPC1…`); needed the first time a purse pays you.
-		#[arg(long)]
-		certificate: Option<String>,
+		/// The payment code (`RPP2…`), or a bare voucher (`RPV1…`) of a purse whose proof this
+		/// wallet already checked.
+		payment: String,
 	},
 	/// Submit the received vouchers for payment and wait for finality.
 	Redeem,
@@ -151,10 +150,11 @@ enum PurseCommand {
 		#[arg(long)]
 		amount: String,
 	},
-	/// Close the purse (lost device): it is revoked; payees redeem within the grace window.
+	/// Close the purse (lost device): it goes on the revocation list; payees redeem until its
+	/// expiry plus the grace window.
 	Close,
-	/// Print this purse's certificate for payees. Offline.
-	Certificate,
+	/// Print this purse's proof (signed by the validators) and what it states. Offline.
+	Proof,
 }
 
 fn now_ms() -> u64 {
@@ -347,9 +347,30 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 			status(&wallet, "synced")
 		},
 		Command::Status => status(&wallet, "status (as of the last sync)"),
-		Command::Purse { command: PurseCommand::Certificate } => {
-			let certificate = offline::own_certificate(&wallet)?.to_text();
-			Ok(output(certificate.clone(), json!({ "ok": true, "certificate": certificate })))
+		Command::Purse { command: PurseCommand::Proof } => {
+			let proof = offline::own_proof(&wallet)?;
+			let statement = &proof.statement;
+			let encoded = hex(&codec::Encode::encode(&proof));
+			Ok(output(
+				format!(
+					"purse proof of block #{} signed by {} validator(s) of set #{}: escrow {}, voucher cap {}\n{encoded}",
+					statement.block,
+					proof.signatures.len(),
+					proof.set_id,
+					format_amount(statement.escrow),
+					format_amount(statement.voucher_cap)
+				),
+				json!({
+					"ok": true,
+					"proof": encoded,
+					"setId": proof.set_id,
+					"signers": proof.signatures.len(),
+					"block": statement.block,
+					"escrow": statement.escrow.to_string(),
+					"voucherCap": statement.voucher_cap.to_string(),
+					"expiresAt": statement.expires_at,
+				}),
+			))
 		},
 		Command::Purse { command: PurseCommand::Fund { amount } } => {
 			let amount = parse_amount(&amount)?;
@@ -361,15 +382,23 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 				amount,
 			});
 			let finalized = node.submit(&signer, call, progress).await?;
+			// The validators sign the funding once it is final: wait for the proof a while.
+			progress("waiting for the validators' proof of the purse");
+			let proved = online::wait_for_proof(&node, &device.0, finalized.block_number).await?;
 			online::sync(&mut wallet, &node, now_ms()).await?;
 			let certificate = offline::own_certificate(&wallet)?;
 			Ok(output(
 				format!(
-					"purse funded with {} in block #{}: it holds {}, one voucher pays at most {}",
+					"purse funded with {} in block #{}: it holds {}, one voucher pays at most {}; {}",
 					format_amount(amount),
 					finalized.block_number,
 					format_amount(certificate.escrow),
-					format_amount(certificate.voucher_cap)
+					format_amount(certificate.voucher_cap),
+					if proved {
+						"the validators' proof is ready for offline payments"
+					} else {
+						"the validators' proof is not ready yet: run `sync` before paying offline"
+					}
 				),
 				json!({
 					"ok": true,
@@ -377,7 +406,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 					"escrow": certificate.escrow.to_string(),
 					"voucherCap": certificate.voucher_cap.to_string(),
 					"expiresAt": certificate.expires_at,
-					"certificate": certificate.to_text(),
+					"proved": proved,
 				}),
 			))
 		},
@@ -398,9 +427,9 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 		Command::Pay { to, amount, offline: true, qr } => {
 			let payee = parse_account(&to)?;
 			let amount = parse_amount(&amount)?;
-			let voucher = offline::pay(&mut wallet, payee.clone().into(), amount, now_ms())?;
-			let certificate = offline::own_certificate(&wallet)?.to_text();
-			let text = voucher.to_text();
+			let payload = offline::pay(&mut wallet, payee.clone().into(), amount, now_ms())?;
+			let voucher = &payload.voucher;
+			let text = payload.to_text();
 			let mut qr_note = String::new();
 			if let Some(path) = &qr {
 				let version = qr::write_png(&text, path)?;
@@ -408,19 +437,19 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 			}
 			Ok(output(
 				format!(
-					"voucher #{} paying {} to {}:\n{text}\npurse certificate:\n{certificate}{qr_note}",
+					"voucher #{} paying {} to {}; show the payee this payment code:\n{text}{qr_note}",
 					voucher.body.counter,
 					format_amount(amount),
 					address(&payee)
 				),
 				json!({
 					"ok": true,
-					"voucher": text,
-					"certificate": certificate,
+					"payment": text,
+					"voucher": voucher.to_text(),
 					"counter": voucher.body.counter,
 					"amount": amount.to_string(),
 					"payee": address(&payee),
-					"bytes": voucher.to_bytes().len(),
+					"bytes": payload.to_bytes().len(),
 				}),
 			))
 		},
@@ -444,18 +473,15 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 				json!({ "ok": true, "block": finalized.block_number, "amount": amount.to_string(), "to": address(&payee) }),
 			))
 		},
-		Command::Receive { voucher, certificate } => {
-			let voucher = Voucher::from_text(&voucher)
-				.map_err(|error| Error::Codec("voucher".into(), error))?;
-			let certificate = certificate
-				.map(|text| PurseCertificate::from_text(&text))
-				.transpose()
-				.map_err(|error| Error::Codec("purse certificate".into(), error))?;
+		Command::Receive { payment } => {
+			let payment = Payment::from_text(&payment)?;
 			let me = offline::account(&wallet)?.public().0;
-			offline::receive(&mut wallet, &voucher, certificate.as_ref(), me, now_ms())?;
+			let limits = RiskLimits::for_tier(wallet.state.tier);
+			offline::receive(&mut wallet, &payment, me, now_ms(), &limits)?;
+			let voucher = payment.voucher();
 			Ok(output(
 				format!(
-					"accepted voucher #{} for {}; redeem it when online",
+					"accepted voucher #{} for {}: the validators' proof of the payer's purse checks out; redeem it when online and the chain pays it in full",
 					voucher.body.counter,
 					format_amount(voucher.body.amount)
 				),
@@ -517,6 +543,17 @@ fn status(wallet: &Wallet, title: &str) -> Result<Output, Error> {
 		)),
 		_ => text.push_str("purse: none\n"),
 	}
+	let proof = offline::own_proof(wallet).ok();
+	if let Some(proof) = &proof {
+		text.push_str(&format!(
+			"purse proof: block #{}, {} signature(s) of validator set #{}\n",
+			proof.statement.block,
+			proof.signatures.len(),
+			proof.set_id
+		));
+	} else if certificate.is_some() {
+		text.push_str("purse proof: none yet (sync once the validators signed it)\n");
+	}
 	text.push_str(&format!(
 		"sent {} voucher(s), {} known paid; received {} voucher(s); {} purse(s) revoked",
 		state.sent.len(),
@@ -538,6 +575,9 @@ fn status(wallet: &Wallet, title: &str) -> Result<Output, Error> {
 			"ok": true,
 			"escrow": certificate.as_ref().map(|certificate| certificate.escrow.to_string()),
 			"spendable": spendable.map(|left| left.to_string()),
+			"proofBlock": proof.as_ref().map(|proof| proof.statement.block),
+			"tier": state.tier,
+			"attesterSets": state.attester_sets.iter().map(|set| set.set_id).collect::<Vec<_>>(),
 			"nextCounter": state.next_counter,
 			"sent": state.sent,
 			"received": state.received,
