@@ -172,7 +172,7 @@ impl Node {
 	}
 
 	/// The hash and number of the last finalized block.
-	async fn finalized_head(&self) -> Result<(String, u32), Error> {
+	pub async fn finalized_head(&self) -> Result<(String, u32), Error> {
 		let hash: String = self.request("chain_getFinalizedHead", rpc_params![]).await?;
 		let header: Value = self.request("chain_getHeader", rpc_params![hash.clone()]).await?;
 		let number = header_number(&header).ok_or_else(|| Error::Rpc("bad header".into()))?;
@@ -203,9 +203,13 @@ impl Node {
 		.await
 	}
 
-	/// The purse of `device_key` (`vouchers_purse`).
-	pub async fn purse(&self, device_key: &[u8; 32]) -> Result<Option<Value>, Error> {
-		self.request("vouchers_purse", rpc_params![hex(device_key)]).await
+	/// The purse of `device_key` (`vouchers_purse`) at block `at` (the best one if `None`).
+	pub async fn purse(
+		&self,
+		device_key: &[u8; 32],
+		at: Option<&str>,
+	) -> Result<Option<Value>, Error> {
+		self.request("vouchers_purse", rpc_params![hex(device_key), at]).await
 	}
 
 	/// The proof of the purse of `device_key` at the finalized block (`vouchers_purseProof`),
@@ -247,9 +251,15 @@ impl Node {
 		})
 	}
 
-	/// Whether `voucher` was paid (`vouchers_status`): `NotRedeemed`, `Redeemed`, ...
-	pub async fn voucher_status(&self, voucher: &Voucher) -> Result<String, Error> {
-		let answer: Value = self.request("vouchers_status", rpc_params![voucher.to_text()]).await?;
+	/// Whether `voucher` was paid (`vouchers_status`) at block `at` (the best one if `None`):
+	/// `NotRedeemed`, `Redeemed`, ...
+	pub async fn voucher_status(
+		&self,
+		voucher: &Voucher,
+		at: Option<&str>,
+	) -> Result<String, Error> {
+		let answer: Value =
+			self.request("vouchers_status", rpc_params![voucher.to_text(), at]).await?;
 		Ok(answer["status"].as_str().unwrap_or_default().to_string())
 	}
 
@@ -462,9 +472,13 @@ const KEPT_SETS: usize = 8;
 pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Error> {
 	let genesis = node.genesis_hash().await?;
 	wallet.state.genesis_hash = Some(hex(&genesis));
+	// Everything is read at one finalized block: nothing a reorg could take back.
+	let (finalized, _) = node.finalized_head().await?;
+	let at = Some(finalized.as_str());
 	let set = node.attesters().await?;
 	let sets = &mut wallet.state.attester_sets;
-	sets.retain(|known| known.set_id != set.set_id);
+	// A set numbered above the chain's current one is not the chain's (a node lied once).
+	sets.retain(|known| known.set_id < set.set_id);
 	sets.push(set);
 	sets.sort_by_key(|known| known.set_id);
 	let excess = sets.len().saturating_sub(KEPT_SETS);
@@ -475,7 +489,7 @@ pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Erro
 	}
 	if let Ok(device) = offline::device(wallet) {
 		let device_key = device.public().0;
-		if let Some(purse) = node.purse(&device_key).await? {
+		if let Some(purse) = node.purse(&device_key, at).await? {
 			let owner = purse["owner"]
 				.as_str()
 				.map(parse_account)
@@ -509,7 +523,7 @@ pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Erro
 			let Ok(voucher) = Voucher::from_text(&wallet.state.sent[index].voucher) else {
 				continue;
 			};
-			let status = node.voucher_status(&voucher).await?;
+			let status = node.voucher_status(&voucher, at).await?;
 			wallet.state.sent[index].redeemed =
 				matches!(status.as_str(), "Redeemed" | "DoubleSpend");
 		}
@@ -521,14 +535,17 @@ pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Erro
 		let Ok(voucher) = Voucher::from_text(&wallet.state.received[index].voucher) else {
 			continue;
 		};
-		if node.voucher_status(&voucher).await? == "Redeemed" {
+		if node.voucher_status(&voucher, at).await? == "Redeemed" {
 			wallet.state.received[index].status = ReceivedStatus::Redeemed;
 		}
 	}
 	let (revoked, digest) = node.revocations().await?;
 	wallet.state.revoked = revoked.into_iter().collect();
 	wallet.state.revocation_digest = Some(digest);
-	wallet.state.synced_at = Some(now);
+	// The list is as of the finalized block: its age counts from that block's time, or from
+	// this device's clock if that is behind (never younger than it is).
+	let chain_time = node.timestamp_at(&finalized).await?;
+	wallet.state.synced_at = Some(now.min(chain_time));
 	wallet.save()
 }
 
@@ -553,7 +570,25 @@ pub async fn redeem(
 ) -> Result<RedeemReport, Error> {
 	use frame_support::traits::Get;
 	let signer = offline::account(wallet)?;
-	let vouchers = offline::redeemable(wallet);
+	// A voucher whose purse's proof is not on chain yet waits: the chain covers a double
+	// spend from the guarantee reserve only once it knows the purse was proved.
+	let mut vouchers = Vec::new();
+	let mut waiting = 0;
+	for voucher in offline::redeemable(wallet) {
+		let device_key = voucher.body.device_key;
+		let settled = node
+			.purse(&device_key, None)
+			.await?
+			.is_some_and(|purse| purse["status"].as_str() == Some("Settled"));
+		if settled || node.purse_proof(&device_key).await?.is_some() {
+			vouchers.push(voucher);
+		} else {
+			waiting += 1;
+		}
+	}
+	if waiting > 0 {
+		progress(&format!("{waiting} voucher(s) wait for their purse's proof on chain"));
+	}
 	let batch_size =
 		<<rupee_runtime::Runtime as pallet_vouchers::Config>::MaxBatch as Get<u32>>::get() as usize;
 	let mut report = RedeemReport { submitted: vouchers.len(), ..Default::default() };

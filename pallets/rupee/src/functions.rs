@@ -185,8 +185,6 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Take `amount` out of `who`'s spendable balance, with no limits: for burning and for
-	/// moving into escrow.
 	/// Take `amount` from `who`'s balance within its debit limits (`limits`), counting it.
 	pub(crate) fn debit_within_limits(
 		who: &T::AccountId,
@@ -199,6 +197,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Take `amount` out of `who`'s spendable balance, with no limits: for burning and for
+	/// the guarantee reserve.
 	pub(crate) fn withdraw_free(who: &T::AccountId, amount: Balance) -> DispatchResult {
 		Ledger::<T>::try_mutate(who, |ledger| -> DispatchResult {
 			ledger.free = ledger

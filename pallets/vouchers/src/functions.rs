@@ -273,19 +273,21 @@ impl<T: Config> Pallet<T> {
 			};
 			liability.seized = liability.seized.saturating_add(from_balance);
 			unpaid -= from_balance;
-			let covered = liability.proved_escrow > 0
-				&& paid_before.saturating_add(body.amount) <= liability.proved_escrow;
+			// The reserve stands in for a liable owner, for what a proof covered: what this
+			// payee took from the purse up to the largest escrow a proof of it stated.
+			let covered = liability
+				.proved_escrow
+				.saturating_sub(paid_before.saturating_add(body.amount - unpaid));
 			let reserve_left = Self::reserve_cap(&liability).saturating_sub(liability.reserve_paid);
-			let from_reserve = if unpaid > 0 && covered {
-				T::Escrow::pay_from_guarantee(payee, unpaid.min(reserve_left))?
+			let from_reserve = if unpaid > 0 && owner_liable {
+				T::Escrow::pay_from_guarantee(payee, unpaid.min(covered).min(reserve_left))?
 			} else {
 				0
 			};
 			liability.reserve_paid = liability.reserve_paid.saturating_add(from_reserve);
 			unpaid -= from_reserve;
-			// The owner owes what the reserve paid for vouchers dated before it reported the
-			// purse lost (or was caught); after that, the loss is the reserve's.
-			if from_reserve > 0 && owner_liable {
+			// Whatever the reserve paid, the owner owes.
+			if from_reserve > 0 {
 				Debts::<T>::mutate(&owner, |debt| {
 					*debt = Some(debt.unwrap_or(0).saturating_add(from_reserve))
 				});
@@ -319,13 +321,19 @@ impl<T: Config> Pallet<T> {
 			});
 			if purse.status != PurseStatus::Compromised {
 				purse.status = PurseStatus::Compromised;
+				// A closed purse keeps the time it was closed: the owner answers for nothing
+				// dated after it, whenever the thief's vouchers come in.
+				let since = Revocations::<T>::get(device_key)
+					.map_or(now, |revocation| revocation.since.min(now));
 				Self::set_revocation(
 					device_key,
-					Some(Revocation { reason: RevocationReason::Compromised, since: now }),
+					Some(Revocation { reason: RevocationReason::Compromised, since }),
 				);
 				Self::deposit_event(Event::PurseCompromised { device_key, owner: owner.clone() });
 			}
-			if from_escrow < body.amount {
+			// A shortfall the owner answers for freezes it; a reuse the escrow covered, or a
+			// thief's voucher after the owner reported the loss, only flags it to its bank.
+			if from_escrow < body.amount && owner_liable {
 				if !T::Policy::is_frozen(&owner) && T::Policy::set_frozen(&owner, true).is_ok() {
 					FrozenAt::<T>::insert(&owner, now);
 					Self::deposit_event(Event::OwnerFrozen { owner: owner.clone() });
@@ -386,17 +394,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether the owner answers for a double-spent voucher issued at `issued_at` (its balance
-	/// is seized, the reserve's payout is its debt): only if the voucher is dated before the
-	/// purse went on the revocation list (closed or compromised) and before this pallet froze
-	/// the owner. An owner frozen by governance, at a time this pallet does not know, answers
-	/// for none.
+	/// is seized, the reserve stands in for it and it owes the reserve): only if the voucher is
+	/// dated before the purse went on the revocation list (closed or compromised) and, while
+	/// the owner is frozen, before this pallet froze it. An owner frozen by governance, at a
+	/// time this pallet does not know, answers for none.
 	fn owner_liable(device_key: DeviceKey, owner: &T::AccountId, issued_at: Moment) -> bool {
 		let before_revocation =
 			Revocations::<T>::get(device_key).is_none_or(|revocation| issued_at < revocation.since);
-		let before_freeze = match FrozenAt::<T>::get(owner) {
-			Some(at) => issued_at < at,
-			None => !T::Policy::is_frozen(owner),
-		};
+		let before_freeze = !T::Policy::is_frozen(owner)
+			|| FrozenAt::<T>::get(owner).is_some_and(|at| issued_at < at);
 		before_revocation && before_freeze
 	}
 
