@@ -13,7 +13,7 @@ use rupee_primitives::{
 use rupee_runtime::{AccountId, RuntimeCall, RuntimeEvent};
 use serde_json::Value;
 use sp_core::{sr25519, Pair};
-use sp_keyring::Sr25519Keyring::{Dave, Ferdie};
+use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve, Ferdie};
 
 async fn invalid_params(
 	client: &jsonrpsee::ws_client::WsClient,
@@ -147,4 +147,98 @@ async fn vouchers_rpc_methods_answer_and_refuse_bad_input() {
 	assert!(invalid_params(&client, "vouchers_purseProof", "0x12").await.contains("64 hex digits"));
 	let health: Value = client.request("system_health", rpc_params![]).await.unwrap();
 	assert_eq!(health["isSyncing"], false);
+
+	// Bounded liability on the real node. The Board (sudo on dev) funds the guarantee reserve
+	// from Bob's bank; Eve proves a purse of 1,000 PKR, keeps 1,000 PKR of balance, loses her
+	// phone and closes the purse; the thief backdates one counter to Ferdie, Dave and Charlie.
+	let sudo =
+		|call: RuntimeCall| RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(call) });
+	let fund_reserve = sudo(RuntimeCall::Vouchers(pallet_vouchers::Call::fund_guarantee {
+		from: AccountId::from(Bob.public()),
+		amount: rupees(5_000),
+	}));
+	let block = submit_and_wait(&client, &Alice.pair(), fund_reserve).await;
+	assert_eq!(failure(&events_at(&client, &block).await), None);
+	let phone = sr25519::Pair::from_string("//EvePhone", None).unwrap();
+	let fund = RuntimeCall::Vouchers(pallet_vouchers::Call::fund_purse {
+		device_key: phone.public().0,
+		amount: rupees(1_000),
+	});
+	submit_and_wait(&client, &Eve.pair(), fund).await;
+	wait_purse_proof(&client, phone.public().0).await;
+	let eve_free = |view: Value| view["free"].as_u64().unwrap() as u128;
+	let eve = AccountId::from(Eve.public());
+	let view: Value = client.request("rupee_account", rpc_params![ss58(&eve)]).await.unwrap();
+	let spend = RuntimeCall::Rupee(pallet_rupee::Call::transfer {
+		to: AccountId::from(Ferdie.public()),
+		amount: eve_free(view) - rupees(1_000),
+	});
+	submit_and_wait(&client, &Eve.pair(), spend).await;
+	let close =
+		RuntimeCall::Vouchers(pallet_vouchers::Call::close_purse { device_key: phone.public().0 });
+	submit_and_wait(&client, &Eve.pair(), close).await;
+	// Closing keeps the expiry the proof promised: the purse cannot be settled yet.
+	let purse: Value =
+		client.request("vouchers_purse", rpc_params![to_hex(&phone.public().0)]).await.unwrap();
+	assert_eq!(purse["status"], "Closed");
+	let early =
+		RuntimeCall::Vouchers(pallet_vouchers::Call::settle { device_key: phone.public().0 });
+	let block = submit_and_wait(&client, &Ferdie.pair(), early).await;
+	let not_yet = sp_runtime::DispatchError::from(
+		pallet_vouchers::Error::<rupee_runtime::Runtime>::NotYetSettleable,
+	);
+	assert_eq!(
+		failure(&events_at(&client, &block).await).map(|error| error.stripped()),
+		Some(not_yet.stripped())
+	);
+	let stolen = |payee: AccountId, issued_at: u64| {
+		Voucher::sign(
+			VoucherBody {
+				version: VOUCHER_VERSION,
+				genesis_hash: genesis.0,
+				device_key: phone.public().0,
+				counter: 0,
+				payee: payee.into(),
+				amount: rupees(1_000),
+				issued_at,
+			},
+			&phone,
+		)
+	};
+	let victims = [Ferdie.public(), Dave.public(), Charlie.public()].map(AccountId::from);
+	let backdated: Vec<Voucher> = victims.iter().map(|v| stolen(v.clone(), 0)).collect();
+	let redeem = RuntimeCall::Vouchers(pallet_vouchers::Call::redeem {
+		vouchers: sp_runtime::BoundedVec::truncate_from(backdated),
+	});
+	let block = submit_and_wait(&client, &Ferdie.pair(), redeem).await;
+	let paid: Vec<(u128, u128, u128)> = events_at(&client, &block)
+		.await
+		.iter()
+		.filter_map(|record| match &record.event {
+			RuntimeEvent::Vouchers(pallet_vouchers::Event::VoucherRedeemed { amount, .. }) => {
+				Some((*amount, 0, 0))
+			},
+			RuntimeEvent::Vouchers(pallet_vouchers::Event::VictimCompensated {
+				from_escrow,
+				from_balance,
+				from_reserve,
+				..
+			}) => Some((*from_escrow, *from_balance, *from_reserve)),
+			_ => None,
+		})
+		.collect();
+	// Ferdie from the escrow, Dave from Eve's last 1,000 PKR, Charlie from the reserve.
+	assert_eq!(
+		paid,
+		vec![(rupees(1_000), 0, 0), (0, rupees(1_000), 0), (0, 0, rupees(1_000))],
+		"{paid:?}"
+	);
+	let view: Value = client.request("rupee_account", rpc_params![ss58(&eve)]).await.unwrap();
+	assert_eq!(eve_free(view), 0, "Eve lost her purse and one purse's worth, no more");
+	// A voucher dated more than a day after the close: any payee's list would have shown it.
+	let revoked: Value = client.request("vouchers_revocations", rpc_params![]).await.unwrap();
+	let since = revoked["entries"][0]["since"].as_u64().unwrap();
+	let late = stolen(AccountId::from(Dave.public()), since + 2 * 24 * 60 * 60 * 1_000);
+	let check: Value = client.request("vouchers_check", rpc_params![late.to_text()]).await.unwrap();
+	assert_eq!(check["code"], 15, "{check}");
 }

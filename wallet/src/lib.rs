@@ -29,6 +29,7 @@ pub mod risk;
 pub mod store;
 
 pub use rupee_primitives::{
+	purse_proof::{PaymentPayload, PurseProof},
 	voucher::{PurseCertificate, Voucher, VoucherBody},
 	Balance,
 };

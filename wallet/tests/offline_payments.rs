@@ -107,7 +107,10 @@ async fn offline_payments_settle_and_a_double_spend_is_caught() {
 	let (code, answer) = wallet(&ferdie, &url, &["receive", &voucher(&to_ferdie)]);
 	assert_eq!(code, 4, "{answer}");
 	assert!(answer["error"].as_str().unwrap().contains("no proof"), "{answer}");
-	ok(&ferdie, &url, &["receive", &payment(&to_ferdie)]);
+	let accepted = ok(&ferdie, &url, &["receive", &payment(&to_ferdie)]);
+	// The payee sees which block the proof speaks for, and how old it is.
+	assert_eq!(accepted["proofBlock"].as_u64(), funded["proofBlock"].as_u64(), "{accepted}");
+	assert_eq!(accepted["proofAgeHours"], 0);
 	ok(&eve, &url, &["receive", &payment(&to_eve)]);
 	// Offline checks: a voucher for someone else, the same voucher twice, a damaged one.
 	let (code, answer) = wallet(&ferdie, &url, &["receive", &payment(&to_eve)]);

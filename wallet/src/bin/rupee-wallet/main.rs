@@ -407,6 +407,7 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 					"voucherCap": certificate.voucher_cap.to_string(),
 					"expiresAt": certificate.expires_at,
 					"proved": proved,
+					"proofBlock": offline::own_proof(&wallet).ok().map(|proof| proof.statement.block),
 				}),
 			))
 		},
@@ -477,15 +478,38 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 			let payment = Payment::from_text(&payment)?;
 			let me = offline::account(&wallet)?.public().0;
 			let limits = RiskLimits::for_tier(wallet.state.tier);
-			offline::receive(&mut wallet, &payment, me, now_ms(), &limits)?;
+			let now = now_ms();
+			offline::receive(&mut wallet, &payment, me, now, &limits)?;
 			let voucher = payment.voucher();
+			// The proof it was checked against (the one with the largest escrow seen).
+			let proof = wallet
+				.state
+				.peers
+				.get(&hex(&voucher.body.device_key))
+				.and_then(|peer| peer.proof.as_deref())
+				.and_then(offline::unhex)
+				.and_then(|bytes| {
+					<rupee_wallet::PurseProof as codec::Decode>::decode(&mut &bytes[..]).ok()
+				});
+			let (block, age_hours) = proof
+				.map(|proof| {
+					let age = now.saturating_sub(proof.statement.funded_at) / 3_600_000;
+					(proof.statement.block, age)
+				})
+				.unwrap_or_default();
 			Ok(output(
 				format!(
-					"accepted voucher #{} for {}: the validators' proof of the payer's purse checks out; redeem it when online and the chain pays it in full",
+					"accepted voucher #{} for {}: the validators' proof of the payer's purse (block #{block}, {age_hours} h old) checks out; redeem it when online and the chain pays it in full",
 					voucher.body.counter,
 					format_amount(voucher.body.amount)
 				),
-				json!({ "ok": true, "counter": voucher.body.counter, "amount": voucher.body.amount.to_string() }),
+				json!({
+					"ok": true,
+					"counter": voucher.body.counter,
+					"amount": voucher.body.amount.to_string(),
+					"proofBlock": block,
+					"proofAgeHours": age_hours,
+				}),
 			))
 		},
 		Command::History { of, blocks } => {
