@@ -10,6 +10,7 @@
 # (ParityDB, keystore, node key), its log in node.log and its pid in node.pid.
 # Ports of validator i (0..3): p2p 30333+i, RPC 9944+i, Prometheus 9615+i.
 # RPC stays on 127.0.0.1; only the first node's RPC is meant for wallets.
+# Extra flags for every node (e.g. transaction pool limits): RUPEE_NODE_FLAGS.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/env.sh"
@@ -53,7 +54,7 @@ start() {
 			"$RUPEE_NODE" --chain local --validator "--$name" \
 				--base-path "$dir/$name" --node-key-file "$(node_key_file "$name")" \
 				--port $((30333 + i)) --rpc-port $((9944 + i)) --prometheus-port $((9615 + i)) \
-				--name "$name" "${boot[@]}" --no-mdns \
+				--name "$name" "${boot[@]}" --no-mdns ${RUPEE_NODE_FLAGS:-} \
 				>>"$dir/$name/node.log" 2>&1 &
 			echo $! >"$pid_file"
 			echo "[net] $name started: pid $!, p2p $((30333 + i)), rpc $((9944 + i)), log $dir/$name/node.log"

@@ -431,7 +431,7 @@ pub fn explain_dispatch_error(error: sp_runtime::DispatchError) -> String {
 }
 
 /// The transaction pool's refusal with the KYC gate's codes spelled out.
-fn explain_pool_error(reason: &str) -> String {
+pub fn explain_pool_error(reason: &str) -> String {
 	let code = reason
 		.split("Custom error: ")
 		.nth(1)
