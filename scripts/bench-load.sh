@@ -57,7 +57,14 @@ if [ "$mode" = dev ]; then
 	rpc_ready "$port"
 	urls+=(--url "ws://127.0.0.1:$port")
 else
-	export RUPEE_NET_DIR="$base" RUPEE_NODE_FLAGS="$flags"
+	# The `local` chain with the production session length (an hour) instead of its 10-block
+	# test sessions: a session change takes a whole block.
+	"$RUPEE_NODE" export-chain-spec --chain local 2>/dev/null | python3 -c '
+import json, sys
+spec = json.load(sys.stdin)
+spec["genesis"]["runtimeGenesis"]["patch"]["validators"]["sessionLength"] = 1800
+json.dump(spec, sys.stdout)' >"$base/local-1h.json"
+	export RUPEE_NET_DIR="$base" RUPEE_NODE_FLAGS="$flags" RUPEE_CHAIN="$base/local-1h.json"
 	trap '"$here/local-network.sh" stop >/dev/null; rm -rf "$base"' EXIT
 	"$here/local-network.sh" start
 	for i in 0 1 2 3; do

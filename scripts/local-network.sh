@@ -10,7 +10,8 @@
 # (ParityDB, keystore, node key), its log in node.log and its pid in node.pid.
 # Ports of validator i (0..3): p2p 30333+i, RPC 9944+i, Prometheus 9615+i.
 # RPC stays on 127.0.0.1; only the first node's RPC is meant for wallets.
-# Extra flags for every node (e.g. transaction pool limits): RUPEE_NODE_FLAGS.
+# Extra flags for every node (e.g. transaction pool limits): RUPEE_NODE_FLAGS; another chain
+# spec than `local` (same four validators): RUPEE_CHAIN.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/env.sh"
@@ -51,7 +52,7 @@ start() {
 		else
 			local boot=()
 			[ "$i" -gt 0 ] && boot=(--bootnodes "$bootnode")
-			"$RUPEE_NODE" --chain local --validator "--$name" \
+			"$RUPEE_NODE" --chain "${RUPEE_CHAIN:-local}" --validator "--$name" \
 				--base-path "$dir/$name" --node-key-file "$(node_key_file "$name")" \
 				--port $((30333 + i)) --rpc-port $((9944 + i)) --prometheus-port $((9615 + i)) \
 				--name "$name" "${boot[@]}" --no-mdns ${RUPEE_NODE_FLAGS:-} \

@@ -28,8 +28,8 @@ use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRE
 use sp_keyring::Sr25519Keyring;
 
 use crate::{
-	opaque::SessionKeys, AccountId, BoardMembershipConfig, KycConfig, RuntimeGenesisConfig,
-	RupeeConfig, SessionConfig, SudoConfig, ValidatorsConfig,
+	opaque::SessionKeys, AccountId, BlockNumber, BoardMembershipConfig, KycConfig,
+	RuntimeGenesisConfig, RupeeConfig, SessionConfig, SudoConfig, ValidatorsConfig,
 };
 
 /// Name of the preset banks copy to start a pilot network.
@@ -103,12 +103,14 @@ impl Economy {
 }
 
 /// The genesis every preset shares: validators, the Board's governors, the economy, and an
-/// optional sudo key that only the development chain sets.
+/// optional sudo key that only the development chain sets, and the blocks per session (`None`:
+/// the runtime's default, an hour).
 fn genesis(
 	validators: Vec<Validator>,
 	governors: Vec<AccountId>,
 	sudo: Option<AccountId>,
 	economy: Economy,
+	session_length: Option<BlockNumber>,
 ) -> Value {
 	assert!(!validators.is_empty(), "a chain needs at least one validator");
 	assert!(!governors.is_empty(), "a chain needs a Board");
@@ -119,6 +121,7 @@ fn genesis(
 		// Aura's and GRANDPA's authorities come from the first session.
 		validators: ValidatorsConfig {
 			validators: validators.iter().map(|v| v.account.clone()).collect(),
+			session_length,
 		},
 		session: SessionConfig {
 			keys: validators
@@ -164,15 +167,20 @@ pub fn dev_validators(count: usize) -> Vec<Validator> {
 /// one-member Board and holds sudo, so a newcomer can govern alone.
 fn development_genesis() -> Value {
 	let alice = Sr25519Keyring::Alice.to_account_id();
-	genesis(dev_validators(1), vec![alice.clone()], Some(alice), Economy::development())
+	genesis(dev_validators(1), vec![alice.clone()], Some(alice), Economy::development(), None)
 }
 
+/// Blocks per session of the `local` test network: a validator the Board adds or removes
+/// joins or leaves within two sessions (40 s). Other chains use the runtime's default, an hour.
+pub const LOCAL_SESSION_LENGTH: BlockNumber = 10;
+
 /// `local_testnet`: four validators (Alice, Bob, Charlie, Dave) on one machine; a Board of
-/// Alice, Bob and Charlie (two of them pass a two-thirds motion); no sudo.
+/// Alice, Bob and Charlie (two of them pass a two-thirds motion); no sudo; sessions of
+/// [`LOCAL_SESSION_LENGTH`] blocks.
 fn local_testnet_genesis() -> Value {
 	use Sr25519Keyring::{Alice, Bob, Charlie};
 	let board = vec![Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id()];
-	genesis(dev_validators(4), board, None, Economy::development())
+	genesis(dev_validators(4), board, None, Economy::development(), Some(LOCAL_SESSION_LENGTH))
 }
 
 /// Number of governor slots in the pilot template.
@@ -204,6 +212,7 @@ fn pilot_genesis() -> Value {
 		(1..=PILOT_GOVERNOR_SLOTS).map(pilot_governor_placeholder).collect(),
 		None,
 		Economy::empty(),
+		None,
 	)
 }
 

@@ -44,6 +44,7 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{pallet_prelude::*, traits::Contains};
 	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::{One, Zero};
 
 	use super::{WeightInfo, LOG_TARGET};
 
@@ -76,6 +77,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxValidators: Get<u32>;
 
+		/// Blocks per session when the chain spec does not say ([`SessionLength`]).
+		#[pallet::constant]
+		type DefaultSessionLength: Get<BlockNumberFor<Self>>;
+
 		/// Weights of the calls, measured by `scripts/benchmark-pallets.sh pallet_validators`.
 		type WeightInfo: WeightInfo;
 
@@ -93,11 +98,20 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Changed<T: Config> = StorageValue<_, bool, ValueQuery>;
 
+	/// Blocks per session, from the chain spec: a session change costs its block a whole
+	/// block's weight (`pallet-session` charges that much), so a production chain wants long
+	/// sessions (an hour); a test network short ones (validator changes take two sessions).
+	#[pallet::storage]
+	pub type SessionLength<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultSessionLength>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// The first validators (their session keys come from `pallet-session`'s genesis).
 		pub validators: Vec<T::AccountId>,
+		/// Blocks per session; `None`: [`Config::DefaultSessionLength`].
+		pub session_length: Option<BlockNumberFor<T>>,
 	}
 
 	#[pallet::genesis_build]
@@ -114,6 +128,10 @@ pub mod pallet {
 				"fewer genesis validators than MinValidators"
 			);
 			Validators::<T>::put(set);
+			if let Some(length) = self.session_length {
+				assert!(!length.is_zero(), "a session of zero blocks");
+				SessionLength::<T>::put(length);
+			}
 		}
 	}
 
@@ -202,6 +220,15 @@ pub mod pallet {
 			log::info!(target: LOG_TARGET, "validator {who:?} removed from the next session");
 			Self::deposit_event(Event::ValidatorRemoved { who });
 			Ok(())
+		}
+	}
+
+	/// [`SessionLength`] for `pallet_session::PeriodicSessions` (never zero).
+	pub struct SessionLengthOf<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> Get<BlockNumberFor<T>> for SessionLengthOf<T> {
+		fn get() -> BlockNumberFor<T> {
+			SessionLength::<T>::get().max(One::one())
 		}
 	}
 

@@ -219,21 +219,24 @@ impl pallet_vouchers::BenchmarkHelper<AccountId> for VouchersBenchmarkHelper {
 }
 
 parameter_types! {
-	/// A session is 10 blocks (20 s): a validator the Board adds or removes joins or leaves
-	/// the authority set within two sessions.
-	pub const SessionPeriod: BlockNumber = 10;
+	/// Sessions start at block 0 and last `Validators::SessionLength` blocks (the chain spec's
+	/// choice: an hour by default, 10 blocks on the `local` test network). A validator the
+	/// Board adds or removes joins or leaves the authority set within two sessions.
 	pub const SessionOffset: BlockNumber = 0;
 	/// Validators register session keys without a deposit: only permissioned accounts (banks)
 	/// can submit `set_keys`, and only the Board makes them validators.
 	pub const SessionKeyDeposit: u128 = 0;
 }
 
+/// Blocks per session, from the chain spec (`Validators::SessionLength`).
+type SessionLength = pallet_validators::SessionLengthOf<Runtime>;
+
 impl pallet_session::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = sp_runtime::traits::ConvertInto;
-	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
-	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	type ShouldEndSession = pallet_session::PeriodicSessions<SessionLength, SessionOffset>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<SessionLength, SessionOffset>;
 	type SessionManager = crate::Validators;
 	type SessionHandler =
 		<crate::opaque::SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
@@ -261,6 +264,9 @@ impl pallet_validators::Config for Runtime {
 	/// (GRANDPA then survives one failure).
 	type MinValidators = ConstU32<1>;
 	type MaxValidators = ConstU32<MAX_AUTHORITIES>;
+	/// An hour: a session change takes its whole block (`pallet-session` charges the block's
+	/// full weight for it), so one block in 1,800 carries no payments.
+	type DefaultSessionLength = ConstU32<{ crate::HOURS }>;
 	type WeightInfo = pallet_validators::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = HasSessionKeys;

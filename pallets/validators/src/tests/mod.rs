@@ -3,7 +3,7 @@
 
 use frame_support::{
 	assert_noop, assert_ok, derive_impl,
-	traits::{ConstU32, Contains},
+	traits::{ConstU32, ConstU64, Contains, Get},
 };
 use frame_system::EnsureRoot;
 use pallet_session::SessionManager;
@@ -48,6 +48,7 @@ impl Config for Test {
 	type HasSessionKeys = KeysBelow100;
 	type MinValidators = ConstU32<2>;
 	type MaxValidators = ConstU32<4>;
+	type DefaultSessionLength = ConstU64<600>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = KeysBelow100;
@@ -62,7 +63,7 @@ impl crate::BenchmarkHelper<u64> for KeysBelow100 {
 
 pub(crate) fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_validators::GenesisConfig::<Test> { validators: vec![1, 2, 3] }
+	pallet_validators::GenesisConfig::<Test> { validators: vec![1, 2, 3], session_length: None }
 		.assimilate_storage(&mut storage)
 		.unwrap();
 	let mut ext: sp_io::TestExternalities = storage.into();
@@ -145,5 +146,29 @@ fn guard_rails_hold() {
 			Error::<Test>::TooFewValidators
 		);
 		assert_eq!(set(), vec![1, 2]);
+	});
+}
+
+#[test]
+fn session_length_comes_from_the_chain_spec_or_the_default() {
+	type Length = crate::SessionLengthOf<Test>;
+	type Sessions = pallet_session::PeriodicSessions<Length, ConstU64<0>>;
+	use pallet_session::ShouldEndSession;
+	new_test_ext().execute_with(|| {
+		assert_eq!(Length::get(), 600);
+		assert!(Sessions::should_end_session(600));
+		assert!(!Sessions::should_end_session(10));
+	});
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_validators::GenesisConfig::<Test> {
+		validators: vec![1, 2, 3],
+		session_length: Some(10),
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	sp_io::TestExternalities::from(storage).execute_with(|| {
+		assert_eq!(Length::get(), 10);
+		assert!(Sessions::should_end_session(10));
+		assert!(!Sessions::should_end_session(15));
 	});
 }
