@@ -215,9 +215,6 @@ impl pallet_kyc::CallRules<AccountId, RuntimeCall> for GateRules {
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_customer_call() -> RuntimeCall {
-		RuntimeCall::Rupee(pallet_rupee::Call::transfer {
-			to: sp_runtime::MultiAddress::Id(AccountId::new([0; 32])),
-			amount: 1,
-		})
+		RuntimeCall::Rupee(pallet_rupee::Call::transfer { to: AccountId::new([0; 32]), amount: 1 })
 	}
 }
