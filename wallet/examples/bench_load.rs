@@ -330,8 +330,10 @@ impl Load {
 		}
 		submitter.abort();
 		outcome.refused = refused.lock().unwrap().clone();
+		// A pool may answer an error for a transaction it still keeps (the fork-aware pool
+		// validates at several blocks): such a one can be both refused and finalized.
 		let refused: usize = outcome.refused.values().sum();
-		outcome.not_finalized = total - included - refused;
+		outcome.not_finalized = total.saturating_sub(included + refused);
 		outcome.submit_time = Duration::from_micros(submitted_all.load(Ordering::SeqCst));
 		outcome
 	}
