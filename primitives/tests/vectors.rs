@@ -14,7 +14,14 @@ use rupee_primitives::{
 };
 use sp_core::{ed25519, sr25519, Pair};
 
-const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/offline-payments-vectors.txt");
+/// The vectors file of the checkout the test runs in: `cargo test` sets `CARGO_MANIFEST_DIR`
+/// when it runs a test, and a shared target directory may hold a binary compiled in another
+/// checkout (the compile-time value is only the fallback).
+fn path() -> std::path::PathBuf {
+	let crate_dir = std::env::var("CARGO_MANIFEST_DIR")
+		.unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_string());
+	std::path::Path::new(&crate_dir).join("../docs/offline-payments-vectors.txt")
+}
 
 fn validators() -> Vec<ed25519::Pair> {
 	["//Alice", "//Bob", "//Charlie", "//Dave"]
@@ -84,7 +91,7 @@ fn computed(voucher_signature: Option<[u8; 64]>) -> BTreeMap<String, String> {
 }
 
 fn read() -> BTreeMap<String, String> {
-	std::fs::read_to_string(PATH)
+	std::fs::read_to_string(path())
 		.expect("docs/offline-payments-vectors.txt exists")
 		.lines()
 		.filter(|line| !line.starts_with('#') && !line.trim().is_empty())
@@ -106,7 +113,7 @@ fn the_documented_vectors_are_what_the_code_computes_and_verifies() {
 		for (name, value) in computed(None) {
 			text.push_str(&format!("{name} = {value}\n"));
 		}
-		std::fs::write(PATH, text).unwrap();
+		std::fs::write(path(), text).unwrap();
 	}
 	let file = read();
 	let voucher = Voucher::from_bytes(&hex::decode(&file["voucher"]).unwrap()).unwrap();

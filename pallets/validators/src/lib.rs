@@ -36,6 +36,10 @@ pub trait BenchmarkHelper<AccountId> {
 	fn register_keys(who: &AccountId);
 }
 
+/// Fewest blocks a session may last: a session change takes its block's whole weight, so a
+/// chain of one-block sessions would carry no transactions.
+pub const MIN_SESSION_LENGTH: u32 = 10;
+
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::validators";
 
@@ -46,7 +50,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::{One, Zero};
 
-	use super::{WeightInfo, LOG_TARGET};
+	use super::{WeightInfo, LOG_TARGET, MIN_SESSION_LENGTH};
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
@@ -98,6 +102,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Changed<T: Config> = StorageValue<_, bool, ValueQuery>;
 
+	/// Session changes still to force after the Board changed the set: a change is handed to
+	/// `pallet-session` at one session change and takes effect at the next, so two are forced,
+	/// each at the next multiple of [`MIN_SESSION_LENGTH`] blocks, instead of waiting for two
+	/// regular sessions (up to two hours on a production chain) with a removed validator still
+	/// authoring and voting.
+	#[pallet::storage]
+	pub type ForcedRotations<T: Config> = StorageValue<_, u8, ValueQuery>;
+
 	/// Blocks per session, from the chain spec: a session change costs its block a whole
 	/// block's weight (`pallet-session` charges that much), so a production chain wants long
 	/// sessions (an hour); a test network short ones (validator changes take two sessions).
@@ -129,7 +141,11 @@ pub mod pallet {
 			);
 			Validators::<T>::put(set);
 			if let Some(length) = self.session_length {
-				assert!(!length.is_zero(), "a session of zero blocks");
+				// Each session change costs its block a whole block's weight.
+				assert!(
+					length >= MIN_SESSION_LENGTH.into(),
+					"sessions of fewer than {MIN_SESSION_LENGTH} blocks"
+				);
 				SessionLength::<T>::put(length);
 			}
 		}
@@ -203,6 +219,7 @@ pub mod pallet {
 				Ok(())
 			})?;
 			Changed::<T>::put(true);
+			ForcedRotations::<T>::put(2);
 			log::info!(target: LOG_TARGET, "validator {who:?} added from the next session");
 			Self::deposit_event(Event::ValidatorAdded { who });
 			Ok(())
@@ -217,6 +234,7 @@ pub mod pallet {
 				Ok(())
 			})?;
 			Changed::<T>::put(true);
+			ForcedRotations::<T>::put(2);
 			log::info!(target: LOG_TARGET, "validator {who:?} removed from the next session");
 			Self::deposit_event(Event::ValidatorRemoved { who });
 			Ok(())
@@ -232,8 +250,21 @@ pub mod pallet {
 		}
 	}
 
+	/// When a session ends: every [`SessionLength`] blocks, and at the next two multiples of
+	/// [`MIN_SESSION_LENGTH`] blocks after the Board changed the set ([`ForcedRotations`]).
+	pub struct SessionRotation<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> pallet_session::ShouldEndSession<BlockNumberFor<T>> for SessionRotation<T> {
+		fn should_end_session(now: BlockNumberFor<T>) -> bool {
+			let at = |length: BlockNumberFor<T>| (now % length).is_zero();
+			at(SessionLengthOf::<T>::get())
+				|| (ForcedRotations::<T>::get() > 0 && at(MIN_SESSION_LENGTH.into()))
+		}
+	}
+
 	impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 		fn new_session(index: u32) -> Option<Vec<T::AccountId>> {
+			ForcedRotations::<T>::mutate(|left| *left = left.saturating_sub(1));
 			if !Changed::<T>::take() {
 				return None;
 			}

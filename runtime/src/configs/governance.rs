@@ -25,7 +25,7 @@
 use frame_support::{
 	parameter_types,
 	traits::{ConstU32, EitherOfDiverse},
-	weights::Weight,
+	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, Weight},
 };
 use frame_system::EnsureRoot;
 use pallet_collective::{EnsureProportionAtLeast, EnsureProportionMoreThan};
@@ -60,8 +60,12 @@ const HOURS: BlockNumber = 1_800;
 parameter_types! {
 	/// A motion is open for a day; it closes early once its outcome is certain.
 	pub const BoardMotionDuration: BlockNumber = 24 * HOURS;
-	/// A motion's call may use up to half a block.
-	pub MaxProposalWeight: Weight = sp_runtime::Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+	/// A motion's call may use up to 250 ms: fixed, not a share of the block, so a larger
+	/// block budget does not quietly let one motion take more.
+	pub MaxProposalWeight: Weight = Weight::from_parts(
+		WEIGHT_REF_TIME_PER_SECOND / 4,
+		sp_runtime::Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block.proof_size(),
+	);
 }
 
 impl pallet_collective::Config<BoardCollective> for Runtime {
@@ -175,9 +179,13 @@ impl pallet_whitelist::Config for Runtime {
 }
 
 parameter_types! {
-	/// Scheduled calls may use up to 80 % of a block.
+	/// Scheduled calls may use up to 400 ms of a block (they run in `on_initialize`, before
+	/// any payment): fixed, like [`MaxProposalWeight`].
 	pub MaximumSchedulerWeight: Weight =
-		sp_runtime::Perbill::from_percent(80) * RuntimeBlockWeights::get().max_block;
+		Weight::from_parts(
+			WEIGHT_REF_TIME_PER_SECOND / 5 * 2,
+			sp_runtime::Perbill::from_percent(80) * RuntimeBlockWeights::get().max_block.proof_size(),
+		);
 }
 
 /// Delayed execution: a Board motion `Scheduler.schedule(when, None, priority, call)` (two

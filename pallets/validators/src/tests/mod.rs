@@ -172,3 +172,32 @@ fn session_length_comes_from_the_chain_spec_or_the_default() {
 		assert!(!Sessions::should_end_session(15));
 	});
 }
+
+#[test]
+#[should_panic(expected = "sessions of fewer than 10 blocks")]
+fn a_chain_spec_cannot_ask_for_sessions_shorter_than_ten_blocks() {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_validators::GenesisConfig::<Test> { validators: vec![1, 2, 3], session_length: Some(9) }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+}
+
+#[test]
+fn a_change_by_the_board_forces_two_session_changes_at_the_next_multiples_of_ten_blocks() {
+	use pallet_session::ShouldEndSession;
+	type Rotation = crate::SessionRotation<Test>;
+	new_test_ext().execute_with(|| {
+		// Sessions of 600 blocks: nothing ends at block 10 while the set is unchanged.
+		assert!(!Rotation::should_end_session(10));
+		assert!(Rotation::should_end_session(600));
+		assert_ok!(Validators::remove_validator(RuntimeOrigin::root(), 2));
+		assert!(!Rotation::should_end_session(15));
+		assert!(Rotation::should_end_session(20));
+		// The first forced change hands the new set to the session, the second activates it.
+		assert_eq!(Validators::new_session(1), Some(vec![1, 3]));
+		assert!(Rotation::should_end_session(30));
+		assert_eq!(Validators::new_session(2), None);
+		assert!(!Rotation::should_end_session(40));
+		assert!(Rotation::should_end_session(1200));
+	});
+}
