@@ -8,9 +8,8 @@
 #   scripts/bench-load.sh --transfers 20000 --accounts 2000   (any option of the tool)
 #
 # Starts the node(s) on a temporary database, only on loopback, and stops them on exit. Builds
-# what is missing first. Node flags: RUPEE_NODE_FLAGS, by default a transaction pool sized for
-# bursts (docs/performance.md: the stock 8,192 keeps only 819 out-of-order transactions, and a
-# bank's long run of nonces loses some and stalls behind the gap).
+# what is missing first. Extra node flags: RUPEE_NODE_FLAGS (the node's own defaults already
+# size the transaction pool for bursts; docs/performance.md).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 "$here/setup.sh"
@@ -32,7 +31,7 @@ if [ ! -x "$RUPEE_NODE" ] || [ ! -x "$tool" ]; then
 	rupee_build
 fi
 export BENCH_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo -dirty)"
-flags="${RUPEE_NODE_FLAGS---pool-limit 65536 --pool-kbytes 262144}"
+flags="${RUPEE_NODE_FLAGS:-}"
 
 rpc_ready() { # PORT
 	for _ in $(seq 1 240); do
