@@ -116,7 +116,8 @@ struct Outcome {
 	refused: BTreeMap<String, usize>,
 	/// In a finalized block but failed, by reason.
 	failed: BTreeMap<String, usize>,
-	/// Latency (submission → seen finalized) of each transaction in a finalized block.
+	/// Latency (submission → seen finalized) of each transaction in a finalized block, sorted
+	/// once the run ends.
 	latencies: Vec<Duration>,
 	/// Per finalized block holding at least one: number → (ours, timestamp ms).
 	blocks: BTreeMap<u32, (usize, u64)>,
@@ -150,9 +151,10 @@ impl Outcome {
 		}
 	}
 
+	/// The `p`th percentile of the latencies, in milliseconds (they are sorted at the end of
+	/// [`Load::run`]).
 	fn percentile(&self, p: f64) -> f64 {
-		let mut sorted = self.latencies.clone();
-		sorted.sort();
+		let sorted = &self.latencies;
 		if sorted.is_empty() {
 			return 0.0;
 		}
@@ -335,6 +337,7 @@ impl Load {
 		let refused: usize = outcome.refused.values().sum();
 		outcome.not_finalized = total.saturating_sub(included + refused);
 		outcome.submit_time = Duration::from_micros(submitted_all.load(Ordering::SeqCst));
+		outcome.latencies.sort();
 		outcome
 	}
 }
