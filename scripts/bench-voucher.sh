@@ -5,4 +5,4 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/env.sh"
 cd "$RUPEE_ROOT"
-cargo run --release --locked -p rupee-primitives --example voucher_bench
+cargo run --release --locked -p rupee-wallet --example voucher_bench

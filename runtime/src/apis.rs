@@ -262,6 +262,10 @@ impl_runtime_apis! {
 		) -> Vec<pallet_vouchers::AttestationRequest> {
 			Vouchers::attestation_requests(attester, limit)
 		}
+
+		fn highest_counter(device_key: pallet_vouchers::DeviceKey) -> Option<u64> {
+			Vouchers::highest_counter(device_key)
+		}
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -125,10 +125,10 @@ macro_rules! declare_version {
 }
 
 #[cfg(not(feature = "upgrade-test"))]
-declare_version!(109);
+declare_version!(110);
 // The upgrade-test blob: this runtime, one spec version higher. Bump both together.
 #[cfg(feature = "upgrade-test")]
-declare_version!(110);
+declare_version!(111);
 
 /// Target block time. Two seconds, not the SDK's six: a payment at a shop counter should be
 /// final in a few seconds (GRANDPA finalizes one to two blocks behind the head). The weight
@@ -268,6 +268,7 @@ type Migrations = (
 	pallet_kyc::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_vouchers::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_vouchers::migrations::v3::MigrateV2ToV3<Runtime>,
+	pallet_vouchers::migrations::v4::MigrateV3ToV4<Runtime>,
 );
 
 /// Executive: dispatches blocks and transactions to the pallets.

@@ -22,11 +22,13 @@
 use std::{
 	collections::{BTreeMap, HashMap},
 	sync::{
-		atomic::{AtomicU64, AtomicUsize, Ordering},
+		atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering},
 		Arc, Mutex,
 	},
 	time::{Duration, Instant},
 };
+
+mod common;
 
 use clap::Parser;
 use codec::Encode;
@@ -128,6 +130,9 @@ struct Outcome {
 	start_timestamp: u64,
 	/// Accepted but not seen in a finalized block by the end.
 	not_finalized: usize,
+	/// Refused at submission (counted in `refused`) and yet in a finalized block: a pool may
+	/// answer an error for a transaction it still keeps.
+	refused_but_finalized: usize,
 	/// How long submission took (first request to last answer).
 	submit_time: Duration,
 }
@@ -178,6 +183,10 @@ impl Load {
 		// Microseconds after `start` at which each was sent (0: not yet).
 		let sent_at: Arc<Vec<AtomicU64>> =
 			Arc::new((0..total).map(|_| AtomicU64::new(0)).collect());
+		// Each transaction is resolved once, by its refusal or its block, whichever comes
+		// first; `resolved` counts them.
+		let settled: Arc<Vec<AtomicBool>> =
+			Arc::new((0..total).map(|_| AtomicBool::new(false)).collect());
 		let resolved = Arc::new(AtomicUsize::new(0));
 		let refused = Arc::new(Mutex::new(BTreeMap::<String, usize>::new()));
 		let submitted_all = Arc::new(AtomicU64::new(0));
@@ -197,8 +206,13 @@ impl Load {
 
 		let submitter = {
 			let clients = self.clients.clone();
-			let (sent_at, refused, resolved, submitted_all) =
-				(sent_at.clone(), refused.clone(), resolved.clone(), submitted_all.clone());
+			let (sent_at, refused, resolved, submitted_all, settled) = (
+				sent_at.clone(),
+				refused.clone(),
+				resolved.clone(),
+				submitted_all.clone(),
+				settled.clone(),
+			);
 			tokio::spawn(async move {
 				let permits = Arc::new(Semaphore::new(IN_FLIGHT));
 				let mut tasks = Vec::with_capacity(total);
@@ -216,8 +230,8 @@ impl Load {
 					}
 					let permit = permits.clone().acquire_owned().await.expect("open");
 					let client = clients[sent.connection].clone();
-					let (sent_at, refused, resolved) =
-						(sent_at.clone(), refused.clone(), resolved.clone());
+					let (sent_at, refused, resolved, settled) =
+						(sent_at.clone(), refused.clone(), resolved.clone(), settled.clone());
 					sent_at[i].store(start.elapsed().as_micros().max(1) as u64, Ordering::SeqCst);
 					tasks.push(tokio::spawn(async move {
 						let result: Result<Value, _> =
@@ -236,7 +250,9 @@ impl Load {
 								other => other.to_string(),
 							};
 							*refused.lock().unwrap().entry(reason).or_default() += 1;
-							resolved.fetch_add(1, Ordering::SeqCst);
+							if !settled[i].swap(true, Ordering::SeqCst) {
+								resolved.fetch_add(1, Ordering::SeqCst);
+							}
 						}
 					}));
 				}
@@ -324,7 +340,13 @@ impl Load {
 					}
 				}
 				included += ours.len();
-				resolved.fetch_add(ours.len(), Ordering::SeqCst);
+				for (_, i) in &ours {
+					if settled[*i].swap(true, Ordering::SeqCst) {
+						outcome.refused_but_finalized += 1;
+					} else {
+						resolved.fetch_add(1, Ordering::SeqCst);
+					}
+				}
 				outcome.blocks.insert(block, (ours.len(), timestamp));
 				last_finalized = Instant::now();
 			}
@@ -332,33 +354,13 @@ impl Load {
 		}
 		submitter.abort();
 		outcome.refused = refused.lock().unwrap().clone();
-		// A pool may answer an error for a transaction it still keeps (the fork-aware pool
-		// validates at several blocks): such a one can be both refused and finalized.
 		let refused: usize = outcome.refused.values().sum();
-		outcome.not_finalized = total.saturating_sub(included + refused);
+		outcome.not_finalized =
+			total.saturating_sub(included + refused - outcome.refused_but_finalized);
 		outcome.submit_time = Duration::from_micros(submitted_all.load(Ordering::SeqCst));
 		outcome.latencies.sort();
 		outcome
 	}
-}
-
-fn machine() -> String {
-	let cpu = std::fs::read_to_string("/proc/cpuinfo")
-		.ok()
-		.and_then(|info| {
-			info.lines()
-				.find(|line| line.starts_with("model name"))
-				.and_then(|line| line.split(':').nth(1))
-				.map(|name| name.trim().to_string())
-		})
-		.unwrap_or_else(|| "unknown CPU".into());
-	let memory = std::fs::read_to_string("/proc/meminfo")
-		.ok()
-		.and_then(|info| info.lines().next()?.split_whitespace().nth(1)?.parse::<u64>().ok())
-		.map(|kib| kib / 1024 / 1024)
-		.unwrap_or_default();
-	let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-	format!("{cores} cores, {memory} GiB, {cpu}")
 }
 
 #[tokio::main]
@@ -504,7 +506,7 @@ async fn main() {
 	let blocks = outcome.blocks.len() + outcome.empty_blocks.len();
 	let ms = |value: f64| format!("{:.0} ms", value);
 	println!("Payment load: {} ({} node(s), {offered})", args.mode, args.urls.len());
-	println!("  machine                       {}", machine());
+	println!("  machine                       {}", common::machine());
 	println!("  commit                        {commit}");
 	println!("  transfers offered             {transfers} from {} customers", args.accounts);
 	println!(
@@ -513,6 +515,7 @@ async fn main() {
 		transfers as f64 / outcome.submit_time.as_secs_f64().max(1e-6)
 	);
 	println!("  refused at submission         {:?}", outcome.refused);
+	println!("  refused, yet finalized        {}", outcome.refused_but_finalized);
 	println!("  finalized and successful      {}", outcome.finalized_ok());
 	println!("  failed in a block             {:?}", outcome.failed);
 	println!("  not finalized by the end      {}", outcome.not_finalized);
@@ -539,6 +542,7 @@ async fn main() {
 		"duration_s": args.duration,
 		"accounts": args.accounts,
 		"refused": outcome.refused,
+		"refused_but_finalized": outcome.refused_but_finalized,
 		"finalized": outcome.finalized_ok(),
 		"failed": outcome.failed,
 		"not_finalized": outcome.not_finalized,
@@ -553,7 +557,7 @@ async fn main() {
 			"p99": outcome.percentile(99.0).round(),
 			"max": outcome.percentile(100.0).round(),
 		},
-		"machine": machine(),
+		"machine": common::machine(),
 		"commit": commit,
 	});
 	println!("{json}");

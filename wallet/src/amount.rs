@@ -53,6 +53,32 @@ pub fn parse_amount(text: &str) -> Result<Balance, AmountError> {
 		.ok_or(AmountError::TooLarge)
 }
 
+/// An amount in a node's JSON answer: a decimal string, or a number. "No limit" (an
+/// Institution's limits, `u128::MAX`) arrives as a number too large for JSON's integers and
+/// reads as `None`, as does anything that is not an amount.
+pub fn json_amount(value: &serde_json::Value) -> Option<Balance> {
+	match value {
+		serde_json::Value::String(text) => {
+			text.parse().ok().filter(|amount| *amount != Balance::MAX)
+		},
+		serde_json::Value::Number(number) => number.as_u64().map(Balance::from),
+		_ => None,
+	}
+}
+
+/// A limit for people: `1,250.50 PKR`, or `no limit` where the JSON gave none
+/// ([`json_amount`]).
+pub fn format_limit(value: &serde_json::Value) -> String {
+	let unlimited = value.is_number()
+		|| value.is_null()
+		|| value.as_str() == Some(Balance::MAX.to_string().as_str());
+	match json_amount(value) {
+		Some(amount) => format_amount(amount),
+		None if unlimited => "no limit".into(),
+		None => format!("{value} (not an amount)"),
+	}
+}
+
 /// `1,250.50 PKR` from paisa.
 pub fn format_amount(paisa: Balance) -> String {
 	let rupees = (paisa / PAISA_PER_RUPEE).to_string();
@@ -69,6 +95,18 @@ pub fn format_amount(paisa: Balance) -> String {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn limits_from_json_say_no_limit_instead_of_zero() {
+		let json: serde_json::Value =
+			serde_json::from_str(&format!(r#"{{"bank":{},"l0":2500000,"s":"125050"}}"#, u128::MAX))
+				.unwrap();
+		assert_eq!(format_limit(&json["bank"]), "no limit");
+		assert_eq!(format_limit(&json["l0"]), format_amount(2_500_000));
+		assert_eq!(json_amount(&json["s"]), Some(125_050));
+		assert_eq!(format_limit(&serde_json::Value::Null), "no limit");
+		assert_eq!(json_amount(&serde_json::json!(u128::MAX.to_string())), None);
+	}
 
 	#[test]
 	fn amounts_parse_as_people_write_them() {

@@ -2,9 +2,11 @@
 //!
 //! What a citizen's or merchant's wallet app does, with no network for the offline part:
 //!
-//! * [`store`]: the wallet's state on disk (keys, purse certificate, counters, vouchers sent and
-//!   received, the last-synced revocation list), written atomically so a crash or restart never
-//!   reuses a voucher counter.
+//! * [`store`]: the wallet's state on disk (purse certificate, counters, vouchers sent and
+//!   received, the last-synced revocation list) and its encrypted keys, locked while a command
+//!   runs and written atomically, so a crash, a restart or two commands at once never reuse a
+//!   voucher counter.
+//! * [`keystore`]: keys encrypted with a passphrase in the polkadot.js keystore JSON format.
 //! * [`offline`]: sign a voucher to a payee from the purse and show it with the purse's proof
 //!   (one payment payload), and check a received one fully offline (the validators' proof,
 //!   signature, domain, chain, caps, expiry, counter, running total, revocation, risk limits).
@@ -16,15 +18,18 @@
 //!   Board motions) and reading the Board's open motions.
 //! * [`history`]: an account's payments, read from the events of recent blocks.
 //! * [`amount`]: `1,250.50 PKR` in and out.
-//! * [`qr`]: a payment code as a QR code PNG.
+//! * [`qr`]: a payment code as a QR code PNG, and back from a PNG image.
+//! * [`request`]: payment requests (payee, amount, reference as one QR code) and receipts.
 //! * [`risk`]: the payee's offline risk limits per tier.
 
 pub mod amount;
 pub mod history;
+pub mod keystore;
 pub mod offline;
 pub mod online;
 pub mod operator;
 pub mod qr;
+pub mod request;
 pub mod risk;
 pub mod store;
 

@@ -34,6 +34,10 @@ pub enum Error {
 	/// The purse has no proof yet: the validators sign it a few blocks after funding.
 	NoProof,
 	BadSecret,
+	/// A command that signs needs the wallet's passphrase and none was given.
+	NoPassphrase,
+	/// An encrypted key file cannot be opened.
+	Keystore(crate::keystore::KeystoreError),
 	BadAddress(String),
 	/// Any other argument that is not what the command takes; the text says what is wrong.
 	BadInput(String),
@@ -47,11 +51,15 @@ pub enum Error {
 	Rpc(String),
 	/// The chain refused a transaction.
 	Refused(String),
+	/// A transaction was submitted but its outcome is not known yet (the node dropped it, or
+	/// it was not finalized in time): it may still be included.
+	Unconfirmed(String),
 }
 
 impl Error {
 	/// Exit codes scripts can rely on: 1 internal or I/O, 2 bad input, 3 node unreachable,
-	/// 4 refused (by the chain, or a payment or voucher check).
+	/// 4 refused (by the chain, or a payment or voucher check), 5 submitted but the outcome is
+	/// not known yet (run the command again to find out).
 	pub fn exit_code(&self) -> i32 {
 		match self {
 			Self::Io(_) | Self::Corrupt(_) | Self::CountersExhausted | Self::Rpc(_) => 1,
@@ -61,12 +69,15 @@ impl Error {
 			| Self::NoPurse
 			| Self::NoProof
 			| Self::BadSecret
+			| Self::NoPassphrase
+			| Self::Keystore(_)
 			| Self::BadAddress(_)
 			| Self::BadInput(_)
 			| Self::Amount(_)
 			| Self::Codec(..) => 2,
 			Self::NodeUnreachable(_) => 3,
 			Self::Pay(_) | Self::Receive(_) | Self::Refused(_) => 4,
+			Self::Unconfirmed(_) => 5,
 		}
 	}
 }
@@ -80,7 +91,7 @@ impl std::fmt::Display for Error {
 			},
 			Self::CountersExhausted => write!(
 				f,
-				"this device has signed the most vouchers one purse may pay: close the purse and start a new one"
+				"this device has signed the most vouchers one purse may pay: start a new purse with `rupee-wallet device rotate`"
 			),
 			Self::NoAccount => write!(f, "no account in this wallet: run `rupee-wallet init`"),
 			Self::NoDevice => write!(f, "no device key in this wallet: run `rupee-wallet init`"),
@@ -97,10 +108,34 @@ impl std::fmt::Display for Error {
 			Self::BadSecret => {
 				write!(f, "the account secret is not a valid mnemonic, seed or //path")
 			},
+			Self::NoPassphrase => write!(
+				f,
+				"this command signs with the wallet's keys and needs its passphrase: run it in a terminal to be asked, or set RUPEE_WALLET_PASSPHRASE, or pass --passphrase-fd N"
+			),
+			Self::Keystore(error) => write!(f, "{error}"),
 			Self::BadAddress(text) => write!(f, "not an account address: {text}"),
 			Self::BadInput(text) => f.write_str(text),
 			Self::Amount(error) => write!(f, "{error}"),
-			Self::Codec(what, error) => write!(f, "not a valid {what}: {error:?}"),
+			Self::Codec(what, error) => {
+				let why = match error {
+					VoucherCodecError::NotAVoucher => {
+						"it does not start with RPP2 (a payment code) or RPV1 (a voucher): copy or scan it again"
+					},
+					VoucherCodecError::BadCharacter => {
+						"it holds characters a payment code never has: copy or scan it again"
+					},
+					VoucherCodecError::BadChecksum => {
+						"it was mistyped or damaged on the way (its checksum does not match): scan it again"
+					},
+					VoucherCodecError::UnsupportedVersion => {
+						"it was made by a newer wallet than this one: update rupee-wallet"
+					},
+					VoucherCodecError::Malformed => {
+						"its contents are not what a wallet writes: ask the payer to show it again"
+					},
+				};
+				write!(f, "not a valid {what}: {why} ({error:?})")
+			},
 			Self::Pay(error) => write!(f, "cannot pay: {error}"),
 			Self::Receive(error) => write!(f, "voucher rejected: {error}"),
 			Self::NodeUnreachable(url) => {
@@ -108,6 +143,10 @@ impl std::fmt::Display for Error {
 			},
 			Self::Rpc(error) => write!(f, "the node answered with an error: {error}"),
 			Self::Refused(reason) => write!(f, "refused by the chain: {reason}"),
+			Self::Unconfirmed(reason) => write!(
+				f,
+				"{reason}; it may still be included: run the command again to find out (a second `pay` finds this payment and never pays twice)"
+			),
 		}
 	}
 }
@@ -275,31 +314,28 @@ impl std::fmt::Display for ReceiveError {
 
 pub use rupee_primitives::hex::{decode as unhex, decode32 as bytes32, encode as hex};
 
-/// The device key pair of this wallet's purse.
+/// The device key pair of this wallet's purse (decrypted with the passphrase).
 pub fn device(wallet: &Wallet) -> Result<sr25519::Pair, Error> {
-	let seed = wallet.state.device_seed.as_deref().and_then(bytes32).ok_or(Error::NoDevice)?;
-	Ok(sr25519::Pair::from_seed(&seed))
+	wallet.device_pair()
 }
 
-/// The account key pair of this wallet.
+/// The account key pair of this wallet (decrypted with the passphrase).
 pub fn account(wallet: &Wallet) -> Result<sr25519::Pair, Error> {
-	let secret = wallet.state.account.as_deref().ok_or(Error::NoAccount)?;
-	sr25519::Pair::from_string(secret, None).map_err(|_| Error::BadSecret)
+	wallet.account_pair()
 }
 
-/// The account id of this wallet.
+/// The account id of this wallet (no passphrase needed).
 pub fn account_id(wallet: &Wallet) -> Result<rupee_runtime::AccountId, Error> {
-	Ok(account(wallet)?.public().into())
+	Ok(wallet.account_public()?.into())
 }
 
 /// Generate this wallet's device key if it has none.
 pub fn ensure_device(wallet: &mut Wallet) -> Result<sr25519::Public, Error> {
-	if wallet.state.device_seed.is_none() {
-		let (_, seed) = sr25519::Pair::generate();
-		wallet.state.device_seed = Some(hex(&seed));
-		wallet.save()?;
+	match wallet.device_public() {
+		Ok(public) => Ok(public),
+		Err(Error::NoDevice) => wallet.new_device(),
+		Err(error) => Err(error),
 	}
-	Ok(device(wallet)?.public())
 }
 
 /// This wallet's own purse as of its last sync (what the chain held then): what it can pay.
@@ -320,8 +356,18 @@ pub fn own_proof(wallet: &Wallet) -> Result<PurseProof, Error> {
 /// and not known to be redeemed.
 pub fn spendable(wallet: &Wallet) -> Result<Balance, Error> {
 	let certificate = own_certificate(wallet)?;
-	let outstanding: Balance =
-		wallet.state.sent.iter().filter(|sent| !sent.redeemed).map(|sent| sent.amount).sum();
+	// Vouchers of this purse not known to be paid (a retired purse's vouchers are its own).
+	let outstanding: Balance = wallet
+		.state
+		.sent
+		.iter()
+		.filter(|sent| !sent.redeemed)
+		.filter(|sent| match Voucher::from_text(&sent.voucher) {
+			Ok(voucher) => voucher.body.device_key == certificate.device_key,
+			Err(_) => true,
+		})
+		.map(|sent| sent.amount)
+		.sum();
 	Ok(certificate.escrow.saturating_sub(outstanding))
 }
 
@@ -332,6 +378,17 @@ pub fn pay(
 	wallet: &mut Wallet,
 	payee: [u8; 32],
 	amount: Balance,
+	now: u64,
+) -> Result<PaymentPayload, Error> {
+	pay_with_reference(wallet, payee, amount, None, now)
+}
+
+/// [`pay`], recording the payee's `reference` (from a payment request) with the voucher.
+pub fn pay_with_reference(
+	wallet: &mut Wallet,
+	payee: [u8; 32],
+	amount: Balance,
+	reference: Option<String>,
 	now: u64,
 ) -> Result<PaymentPayload, Error> {
 	let device = device(wallet)?;
@@ -381,6 +438,8 @@ pub fn pay(
 		payee: hex(&payee),
 		amount,
 		redeemed: false,
+		reference,
+		receipt: None,
 	});
 	wallet.save()?;
 	Ok(PaymentPayload::new(voucher, proof))
@@ -566,6 +625,7 @@ pub fn redeemable(wallet: &Wallet) -> Vec<Voucher> {
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use crate::store::PassphraseSource;
 	use rupee_primitives::purse_proof::{AttesterSet, AttesterSignature, PurseStatement};
 	use sp_core::ed25519;
 
@@ -617,7 +677,9 @@ mod tests {
 	}
 
 	fn payer_wallet(dir: &std::path::Path, escrow: Balance) -> Wallet {
-		let mut wallet = Wallet::open(dir).unwrap();
+		let mut wallet = Wallet::open(dir)
+			.unwrap()
+			.with_passphrase(PassphraseSource::Given("payer's passphrase".to_string().into()));
 		let device = ensure_device(&mut wallet).unwrap();
 		wallet.state.genesis_hash = Some(hex(&GENESIS));
 		wallet.state.certificate = Some(

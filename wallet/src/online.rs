@@ -73,6 +73,33 @@ fn rpc_address(who: &AccountId) -> String {
 	who.to_ss58check()
 }
 
+/// A signed transaction: its bytes, its nonce, and the finalized block it was signed at (its
+/// lifetime of [`MORTAL_PERIOD`] blocks starts there). Kept by the wallet while it is in
+/// flight, so a re-run after a crash or a timeout finds it instead of signing another.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Signed {
+	/// `0x`-hex of the encoded extrinsic, as blocks list it.
+	pub extrinsic: String,
+	pub signer: String,
+	pub nonce: u32,
+	pub signed_at: u32,
+}
+
+/// What became of a transaction signed earlier.
+pub enum Earlier {
+	/// Finalized and successful.
+	Done(Finalized),
+	/// Finalized, but it failed: the reason.
+	Failed(String),
+	/// It can never be included: its nonce was used by another transaction, or its lifetime
+	/// ended, and no finalized block holds it.
+	Never,
+	/// In finalized block `block_number`, but the node no longer keeps that block's events:
+	/// whether it succeeded is not known here.
+	Included { block_number: u32 },
+}
+
 /// A transaction finalized on chain, with the events it caused.
 pub struct Finalized {
 	pub block_hash: String,
@@ -300,14 +327,41 @@ impl Node {
 		&self,
 		signer: &sr25519::Pair,
 		call: RuntimeCall,
-		mut progress: impl FnMut(&str),
+		progress: impl FnMut(&str),
 	) -> Result<Finalized, Error> {
+		let signed = self.sign(signer, call).await?;
+		self.submit_signed(&signed, progress).await
+	}
+
+	/// Sign `call` as `signer` with its next nonce, for the chain's current runtime, valid for
+	/// [`MORTAL_PERIOD`] blocks from the last finalized one.
+	pub async fn sign(&self, signer: &sr25519::Pair, call: RuntimeCall) -> Result<Signed, Error> {
 		let who = AccountId::from(signer.public());
 		let nonce: u32 =
 			self.request("system_accountNextIndex", rpc_params![rpc_address(&who)]).await?;
 		let context = self.signing_context().await?;
+		let signed_at = match context.lifetime {
+			Lifetime::Mortal { block_number, .. } => block_number as u32,
+			Lifetime::Immortal => 0,
+		};
 		let extrinsic = rupee_runtime::client::sign(call, signer, nonce, &context);
-		let encoded = hex(&extrinsic.encode());
+		Ok(Signed {
+			extrinsic: hex(&extrinsic.encode()),
+			signer: rpc_address(&who),
+			nonce,
+			signed_at,
+		})
+	}
+
+	/// Submit a signed transaction and wait until it is finalized, telling `progress` each
+	/// step. A transaction the pool refuses, or one that fails on chain, is
+	/// [`Error::Refused`] with the reason.
+	pub async fn submit_signed(
+		&self,
+		signed: &Signed,
+		mut progress: impl FnMut(&str),
+	) -> Result<Finalized, Error> {
+		let encoded = &signed.extrinsic;
 		let mut watch = self
 			.client
 			.subscribe::<Value, _>(
@@ -324,7 +378,7 @@ impl Node {
 		let block_hash = loop {
 			let status = tokio::time::timeout(FINALITY_TIMEOUT, watch.next())
 				.await
-				.map_err(|_| Error::Rpc("no finality within 120 s".into()))?
+				.map_err(|_| Error::Unconfirmed("no finality within 120 s".into()))?
 				.ok_or_else(|| Error::NodeUnreachable(self.url.clone()))?
 				.map_err(|error| Error::Rpc(error.to_string()))?;
 			if let Some(hash) = status.get("finalized").and_then(Value::as_str) {
@@ -334,22 +388,44 @@ impl Node {
 				progress(&format!("in block {hash}"));
 			} else if let Some(state) = status.as_str() {
 				if matches!(state, "invalid" | "dropped") {
-					return Err(Error::Refused(format!("the transaction was {state}")));
+					return Err(Error::Unconfirmed(format!(
+						"the node's pool reports the transaction {state}"
+					)));
 				}
 				progress(state);
 			} else if status.get("usurped").is_some() || status.get("finalityTimeout").is_some() {
-				return Err(Error::Refused(format!("the transaction was not finalized: {status}")));
+				return Err(Error::Unconfirmed(format!(
+					"the transaction was not finalized: {status}"
+				)));
 			}
 		};
 		let block: Value = self.request("chain_getBlock", rpc_params![block_hash.clone()]).await?;
-		let index = block["block"]["extrinsics"]
+		let found = Self::position_in(&block, encoded).ok_or_else(|| {
+			Error::Rpc("the finalized block does not hold the transaction".into())
+		})?;
+		let finalized = self.outcome(block_hash, &block, found).await?;
+		progress(&format!("finalized in block #{}", finalized.block_number));
+		Ok(finalized)
+	}
+
+	/// Where `encoded` is among the extrinsics of `block` (a `chain_getBlock` answer).
+	fn position_in(block: &Value, encoded: &str) -> Option<u32> {
+		block["block"]["extrinsics"]
 			.as_array()
-			.and_then(|all| all.iter().position(|xt| xt.as_str() == Some(encoded.as_str())))
-			.ok_or_else(|| {
-				Error::Rpc("the finalized block does not hold the transaction".into())
-			})?;
+			.and_then(|all| all.iter().position(|xt| xt.as_str() == Some(encoded)))
+			.map(|index| index as u32)
+	}
+
+	/// The outcome of extrinsic `index` of finalized block `block_hash`: its events, or
+	/// [`Error::Refused`] with the reason it failed.
+	async fn outcome(
+		&self,
+		block_hash: String,
+		block: &Value,
+		index: u32,
+	) -> Result<Finalized, Error> {
 		let block_number = header_number(&block["block"]["header"]).unwrap_or_default();
-		let events = self.events_of(&block_hash, index as u32).await?;
+		let events = self.events_of(&block_hash, index).await?;
 		for event in &events {
 			if let RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
 				dispatch_error,
@@ -359,8 +435,86 @@ impl Node {
 				return Err(Error::Refused(explain_dispatch_error(*dispatch_error)));
 			}
 		}
-		progress(&format!("finalized in block #{block_number}"));
 		Ok(Finalized { block_hash, block_number, events })
+	}
+
+	/// The account nonce of `who` (the generic-prefix address) at block `at`.
+	async fn nonce_at(&self, who: &str, at: &str) -> Result<u32, Error> {
+		let who = parse_account(who)?;
+		let key = frame_system::Account::<rupee_runtime::Runtime>::hashed_key_for(&who);
+		type Config = rupee_runtime::Runtime;
+		let info: Option<
+			frame_system::AccountInfo<
+				<Config as frame_system::Config>::Nonce,
+				<Config as frame_system::Config>::AccountData,
+			>,
+		> = self.storage_value_at(&key, Some(at)).await?;
+		Ok(info.map(|info| info.nonce).unwrap_or_default())
+	}
+
+	/// What became of `signed`, a transaction signed earlier whose fate its signer did not see
+	/// (the command was killed, or timed out). Searches the finalized blocks from the one it
+	/// was signed at; while it could still be included it is submitted again (the same bytes:
+	/// its nonce lets at most one copy ever pay) and followed until it is, or cannot be any
+	/// more. Bounded by its lifetime of [`MORTAL_PERIOD`] blocks and [`FINALITY_TIMEOUT`].
+	pub async fn find_earlier(
+		&self,
+		signed: &Signed,
+		mut progress: impl FnMut(&str),
+	) -> Result<Earlier, Error> {
+		let deadline = std::time::Instant::now() + FINALITY_TIMEOUT;
+		// Blocks after the last of its lifetime cannot hold it.
+		let last = signed.signed_at.saturating_add(MORTAL_PERIOD as u32);
+		let mut next = signed.signed_at;
+		let mut resubmitted = false;
+		let too_long = || {
+			Error::Unconfirmed(
+				"the earlier transaction was neither found final nor dropped within 120 s".into(),
+			)
+		};
+		loop {
+			let (finalized_hash, finalized) = self.finalized_head().await?;
+			for number in next..=finalized.min(last) {
+				if std::time::Instant::now() >= deadline {
+					return Err(too_long());
+				}
+				let hash = self.block_hash(number).await?;
+				let block: Option<Value> =
+					self.request("chain_getBlock", rpc_params![&hash]).await?;
+				let block = block.ok_or_else(|| {
+					Error::Rpc(format!(
+						"the node no longer keeps block #{number}, where the earlier transaction may be: ask a node that keeps more blocks"
+					))
+				})?;
+				if let Some(index) = Self::position_in(&block, &signed.extrinsic) {
+					return match self.outcome(hash, &block, index).await {
+						Ok(done) => Ok(Earlier::Done(done)),
+						Err(Error::Refused(reason)) => Ok(Earlier::Failed(reason)),
+						// The block is there, its state (events) pruned.
+						Err(Error::Rpc(_)) => Ok(Earlier::Included { block_number: number }),
+						Err(other) => Err(other),
+					};
+				}
+				next = number + 1;
+			}
+			// Not in any finalized block: can it still be?
+			let nonce = self.nonce_at(&signed.signer, &finalized_hash).await?;
+			if nonce > signed.nonce || finalized >= signed.signed_at + MORTAL_PERIOD as u32 {
+				return Ok(Earlier::Never);
+			}
+			if !resubmitted {
+				// The pool may have lost it (a restarted node): the same bytes again. "Already
+				// imported" and the like are fine: the search goes on either way.
+				let _: Result<Value, _> =
+					self.request("author_submitExtrinsic", rpc_params![&signed.extrinsic]).await;
+				resubmitted = true;
+				progress("the earlier transaction is not final yet: waiting for it");
+			}
+			if std::time::Instant::now() >= deadline {
+				return Err(too_long());
+			}
+			tokio::time::sleep(Duration::from_secs(1)).await;
+		}
 	}
 
 	/// The storage value at `key` on the best block, SCALE-decoded; `None` if there is none.
@@ -487,8 +641,8 @@ pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Erro
 		let status = node.kyc_status(&me).await?;
 		wallet.state.tier = serde_json::from_value(status["tier"].clone()).ok();
 	}
-	if let Ok(device) = offline::device(wallet) {
-		let device_key = device.public().0;
+	if let Ok(device) = wallet.device_public() {
+		let device_key = device.0;
 		if let Some(purse) = node.purse(&device_key, at).await? {
 			let owner = purse["owner"]
 				.as_str()
@@ -508,6 +662,12 @@ pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Erro
 			};
 			let active = purse["status"].as_str() == Some("Active");
 			wallet.state.certificate = active.then(|| certificate.to_text());
+			// A wallet restored from a backup does not know the vouchers it signed after the
+			// backup was taken; the chain knows those redeemed so far: the next voucher goes
+			// past them.
+			if let Some(highest) = purse["highestCounter"].as_u64() {
+				wallet.state.next_counter = wallet.state.next_counter.max(highest + 1);
+			}
 			// While a top-up is being signed the chain has no complete proof: keep the last.
 			if let Some(proof) = node.purse_proof(&device_key).await? {
 				wallet.state.proof = Some(hex(&proof.encode()));
@@ -547,6 +707,192 @@ pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Erro
 	let chain_time = node.timestamp_at(&finalized).await?;
 	wallet.state.synced_at = Some(now.min(chain_time));
 	wallet.save()
+}
+
+/// What an online `pay` did.
+pub struct Paid {
+	/// The block that holds the payment.
+	pub finalized: Finalized,
+	/// The payment is one an earlier run submitted (same payee, amount and reference), found
+	/// on chain: nothing was signed again.
+	pub already_paid: bool,
+	/// What became of an earlier run's different payment, found first (a sentence).
+	pub earlier: Option<String>,
+}
+
+/// Pay `amount` to `to` online and wait for finality, at most once: the signed transaction
+/// is kept in the wallet until its outcome is seen, and a payment an earlier run left
+/// unresolved is looked for first. If that earlier one was this same payment (payee, amount
+/// and reference), its outcome is the answer and nothing is signed again.
+pub async fn pay(
+	wallet: &mut Wallet,
+	node: &Node,
+	to: &AccountId,
+	amount: rupee_primitives::Balance,
+	reference: Option<String>,
+	mut progress: impl FnMut(&str),
+) -> Result<Paid, Error> {
+	use crate::amount::format_amount;
+	let mut earlier_note = None;
+	if let Some(pending) = wallet.state.pending_payment.clone() {
+		let what =
+			format!("the earlier payment of {} to {}", format_amount(pending.amount), pending.to);
+		progress(&format!("{what} did not see its outcome: looking for it on chain"));
+		let earlier = node.find_earlier(&pending.signed, &mut progress).await?;
+		wallet.state.pending_payment = None;
+		wallet.save()?;
+		let same =
+			pending.to == address(to) && pending.amount == amount && pending.reference == reference;
+		let note = match earlier {
+			Earlier::Done(finalized) if same => {
+				return Ok(Paid { finalized, already_paid: true, earlier: None })
+			},
+			Earlier::Failed(reason) if same => return Err(Error::Refused(reason)),
+			Earlier::Included { block_number } if same => {
+				return Err(Error::Rpc(format!(
+					"{what} is in block #{block_number}, but this node no longer keeps whether it succeeded: see `history` on a node that keeps more state; nothing was paid again"
+				)))
+			},
+			Earlier::Done(finalized) => {
+				format!("{what} was finalized in block #{}", finalized.block_number)
+			},
+			Earlier::Failed(reason) => format!("{what} failed: {reason}"),
+			Earlier::Included { block_number } => {
+				format!("{what} is in block #{block_number} (its outcome is no longer on this node)")
+			},
+			Earlier::Never => format!("{what} was never made"),
+		};
+		progress(&note);
+		earlier_note = Some(note);
+	}
+	let signer = offline::account(wallet)?;
+	let call = RuntimeCall::Rupee(pallet_rupee::Call::transfer { to: to.clone(), amount });
+	let signed = node.sign(&signer, call).await?;
+	wallet.state.pending_payment = Some(crate::store::PendingPayment {
+		to: address(to),
+		amount,
+		reference,
+		signed: signed.clone(),
+	});
+	wallet.save()?;
+	let result = node.submit_signed(&signed, progress).await;
+	// Finalized, or refused for good (at submission, or failed in a block): the outcome is
+	// known. Otherwise (no answer, dropped, no finality yet) the next `pay` looks for it.
+	if matches!(result, Ok(_) | Err(Error::Refused(_))) {
+		wallet.state.pending_payment = None;
+		wallet.save()?;
+	}
+	Ok(Paid { finalized: result?, already_paid: false, earlier: earlier_note })
+}
+
+/// What `device rotate` did.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rotation {
+	pub old_device_key: String,
+	/// The block that closed the old purse, if it was still active.
+	pub closed_in: Option<u32>,
+	/// Until when (ms since the epoch) payees can redeem the old purse's vouchers; `purse
+	/// settle` returns the rest after that.
+	pub redeemable_until: Option<u64>,
+	pub new_device_key: String,
+}
+
+/// Retire this wallet's device key: close its purse if it is active (vouchers already given
+/// out are still redeemed until its grace window ends), keep the old key for `purse settle`,
+/// and make a new device key with counters from zero. Closing comes first: a crash after it
+/// leaves the old key in place, and running it again finishes the rotation.
+pub async fn rotate_device(
+	wallet: &mut Wallet,
+	node: &Node,
+	mut progress: impl FnMut(&str),
+) -> Result<Rotation, Error> {
+	let old = wallet.device_public()?;
+	let purse = node.purse(&old.0, None).await?;
+	let mut closed_in = None;
+	if purse.as_ref().and_then(|purse| purse["status"].as_str()) == Some("Active") {
+		let signer = offline::account(wallet)?;
+		progress("closing the old purse");
+		let call = RuntimeCall::Vouchers(pallet_vouchers::Call::close_purse { device_key: old.0 });
+		closed_in = Some(node.submit(&signer, call, &mut progress).await?.block_number);
+	}
+	let redeemable_until = match node.purse(&old.0, None).await? {
+		Some(purse) => purse["redeemableUntil"].as_u64(),
+		None => None,
+	};
+	let old_key = hex(&old.0);
+	// A purse that was never funded has nothing to settle.
+	if redeemable_until.is_some() && !wallet.state.retired_devices.contains(&old_key) {
+		wallet.state.retired_devices.push(old_key.clone());
+	}
+	wallet.state.next_counter = 0;
+	wallet.state.certificate = None;
+	wallet.state.proof = None;
+	let new = wallet.new_device()?;
+	Ok(Rotation {
+		old_device_key: old_key,
+		closed_in,
+		redeemable_until,
+		new_device_key: hex(&new.0),
+	})
+}
+
+/// One retired purse as `purse settle` found it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settlement {
+	pub device_key: String,
+	/// Returned to the account now (as a decimal string), if it was settled now.
+	pub returned: Option<String>,
+	/// Not settleable before this time (ms since the epoch), if it is not yet.
+	pub not_before: Option<u64>,
+}
+
+/// Settle every retired purse whose grace window is over (the rest of its escrow goes back to
+/// the account), and forget those settled; say when the others can be.
+pub async fn settle_retired(
+	wallet: &mut Wallet,
+	node: &Node,
+	mut progress: impl FnMut(&str),
+) -> Result<Vec<Settlement>, Error> {
+	let (finalized, _) = node.finalized_head().await?;
+	let now = node.timestamp_at(&finalized).await?;
+	let mut report = Vec::new();
+	for key in wallet.state.retired_devices.clone() {
+		let device_key =
+			bytes32(&key).ok_or_else(|| Error::Corrupt(format!("device key {key}")))?;
+		let Some(purse) = node.purse(&device_key, Some(finalized.as_str())).await? else {
+			wallet.state.retired_devices.retain(|retired| *retired != key);
+			continue;
+		};
+		let until = purse["redeemableUntil"]
+			.as_u64()
+			.ok_or_else(|| Error::Rpc(format!("a purse without redeemableUntil: {purse}")))?;
+		if purse["status"].as_str() == Some("Settled") {
+			wallet.state.retired_devices.retain(|retired| *retired != key);
+			report.push(Settlement { device_key: key, returned: None, not_before: None });
+			continue;
+		}
+		if now <= until {
+			report.push(Settlement { device_key: key, returned: None, not_before: Some(until) });
+			continue;
+		}
+		let signer = offline::account(wallet)?;
+		progress(&format!("settling purse {key}"));
+		let call = RuntimeCall::Vouchers(pallet_vouchers::Call::settle { device_key });
+		let finalized = node.submit(&signer, call, &mut progress).await?;
+		let returned = finalized.events.iter().find_map(|event| match event {
+			RuntimeEvent::Vouchers(pallet_vouchers::Event::PurseSettled { returned, .. }) => {
+				Some(returned.to_string())
+			},
+			_ => None,
+		});
+		wallet.state.retired_devices.retain(|retired| *retired != key);
+		wallet.save()?;
+		report.push(Settlement { device_key: key, returned, not_before: None });
+	}
+	wallet.save()?;
+	Ok(report)
 }
 
 /// What one `redeem` did.

@@ -1,4 +1,5 @@
-//! A voucher (or certificate) text as a QR code PNG that a phone camera reads.
+//! A payment code (or any wallet text) as a QR code PNG that a phone camera reads, and back:
+//! the text of the QR code in a PNG image (a screenshot or a photo of a screen).
 
 use std::path::Path;
 
@@ -39,9 +40,79 @@ pub fn write_png(text: &str, path: &Path) -> Result<i16, Error> {
 	})
 }
 
+/// Images larger than this (pixels in all, 16 megapixels) are refused: a payment code needs
+/// far fewer, and decoding works over every pixel.
+const MAX_PIXELS: u64 = 16 * 1024 * 1024;
+
+/// The text of the QR code in the PNG file `path` (the first that decodes, if several).
+pub fn read_png(path: &Path) -> Result<String, Error> {
+	let bad = |why: String| Error::BadInput(format!("{}: {why}", path.display()));
+	let file = std::fs::File::open(path).map_err(|error| bad(error.to_string()))?;
+	let mut decoder = png::Decoder::new(std::io::BufReader::new(file));
+	// Palettes and small bit depths become 8-bit samples; 16-bit ones are cut to 8.
+	decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+	let mut reader =
+		decoder.read_info().map_err(|error| bad(format!("not a PNG image ({error})")))?;
+	let (width, height) = reader.info().size();
+	if width as u64 * height as u64 > MAX_PIXELS {
+		return Err(bad(format!("{width}×{height} pixels is larger than a QR code image needs")));
+	}
+	let mut pixels = vec![0u8; reader.output_buffer_size()];
+	let frame =
+		reader.next_frame(&mut pixels).map_err(|error| bad(format!("damaged PNG ({error})")))?;
+	let channels = frame.color_type.samples();
+	let stride = frame.line_size;
+	let luma = |x: usize, y: usize| -> u8 {
+		let at = y * stride + x * channels;
+		match frame.color_type {
+			png::ColorType::Rgb | png::ColorType::Rgba => {
+				let (r, g, b) = (pixels[at] as u32, pixels[at + 1] as u32, pixels[at + 2] as u32);
+				((299 * r + 587 * g + 114 * b) / 1000) as u8
+			},
+			_ => pixels[at],
+		}
+	};
+	let mut image =
+		rqrr::PreparedImage::prepare_from_greyscale(width as usize, height as usize, luma);
+	// The decoder is someone else's code fed an image from anywhere: a panic in it is a
+	// refusal of this image, not a crash of the wallet.
+	let decoded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+		let grids = image.detect_grids();
+		let found = !grids.is_empty();
+		(found, grids.iter().find_map(|grid| grid.decode().ok().map(|(_, text)| text)))
+	}));
+	match decoded {
+		Ok((_, Some(text))) => Ok(text),
+		Ok((false, None)) => Err(bad("no QR code found in the image".into())),
+		Ok((true, None)) => {
+			Err(bad("a QR code is there but cannot be read: take a sharper image".into()))
+		},
+		Err(_) => Err(bad("the image could not be read as a QR code".into())),
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn a_written_qr_code_reads_back() {
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("code.png");
+		let text = format!("RPP2{}", "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".repeat(25));
+		write_png(&text, &path).unwrap();
+		assert_eq!(read_png(&path).unwrap(), text);
+		// Not an image, and an image without a code.
+		std::fs::write(&path, b"hello").unwrap();
+		assert!(read_png(&path).unwrap_err().to_string().contains("not a PNG image"));
+		let blank = dir.path().join("blank.png");
+		let file = std::fs::File::create(&blank).unwrap();
+		let mut encoder = png::Encoder::new(file, 64, 64);
+		encoder.set_color(png::ColorType::Grayscale);
+		encoder.set_depth(png::BitDepth::Eight);
+		encoder.write_header().unwrap().write_image_data(&[255u8; 64 * 64]).unwrap();
+		assert!(read_png(&blank).unwrap_err().to_string().contains("no QR code found"));
+	}
 
 	#[test]
 	fn a_voucher_sized_text_fits_one_qr_code_and_writes_a_png() {

@@ -21,6 +21,10 @@ async fn free(client: &jsonrpsee::ws_client::WsClient, who: &str) -> u128 {
 	view["free"].as_u64().unwrap() as u128
 }
 
+fn funded_device_key(dir: &std::path::Path, url: &str) -> String {
+	ok(dir, url, &["address"])["deviceKey"].as_str().unwrap().to_string()
+}
+
 fn generic_address(uri: &str) -> String {
 	use sp_core::{crypto::Ss58Codec, Pair};
 	let pair = sp_core::sr25519::Pair::from_string(uri, None).unwrap();
@@ -61,7 +65,9 @@ async fn offline_payments_settle_and_a_double_spend_is_caught() {
 	// A backup of Dave's wallet, restored later to double spend.
 	let backup = dir.join("dave-backup");
 	std::fs::create_dir_all(&backup).unwrap();
-	std::fs::copy(dave.join("wallet.json"), backup.join("wallet.json")).unwrap();
+	for file in ["wallet.json", "account.json", "device.json"] {
+		std::fs::copy(dave.join(file), backup.join(file)).unwrap();
+	}
 
 	// Offline: the node is down.
 	assert!(node.interrupt(Duration::from_secs(60)).success());
@@ -69,6 +75,23 @@ async fn offline_payments_settle_and_a_double_spend_is_caught() {
 	assert_eq!(code, 3, "node unreachable: {answer}");
 	assert!(answer["error"].as_str().unwrap().contains("cannot reach the node"));
 
+	// Ferdie asks for 1,000 PKR with a payment request; Dave's wallet reads it from its QR
+	// image and shows the payment code as a QR image.
+	let request = dir.join("request.png");
+	let asked = ok(
+		&ferdie,
+		&url,
+		&[
+			"request",
+			"--amount",
+			"1,000",
+			"--reference",
+			"INV-1",
+			"--qr",
+			request.to_str().unwrap(),
+		],
+	);
+	assert!(asked["request"].as_str().unwrap().ends_with("?amount=1000.00&ref=INV-1"), "{asked}");
 	let qr = dir.join("voucher.png");
 	let to_ferdie = ok(
 		&dave,
@@ -76,15 +99,19 @@ async fn offline_payments_settle_and_a_double_spend_is_caught() {
 		&[
 			"pay",
 			"--offline",
-			"--to",
-			&ferdie_address,
-			"--amount",
-			"1,000",
+			"--request-image",
+			request.to_str().unwrap(),
+			"--yes",
 			"--qr",
 			qr.to_str().unwrap(),
 		],
 	);
 	assert_eq!(to_ferdie["counter"], 0);
+	assert_eq!(
+		(to_ferdie["amount"].as_str(), to_ferdie["reference"].as_str()),
+		(Some("100000"), Some("INV-1"))
+	);
+	assert_eq!(to_ferdie["payee"].as_str(), Some(ferdie_address.as_str()));
 	assert!(std::fs::read(&qr).unwrap().starts_with(b"\x89PNG"));
 	let to_eve = ok(&dave, &url, &["pay", "--offline", "--to", &eve_address, "--amount", "500"]);
 	assert_eq!(to_eve["counter"], 1);
@@ -107,7 +134,19 @@ async fn offline_payments_settle_and_a_double_spend_is_caught() {
 	let (code, answer) = wallet(&ferdie, &url, &["receive", &voucher(&to_ferdie)]);
 	assert_eq!(code, 4, "{answer}");
 	assert!(answer["error"].as_str().unwrap().contains("no proof"), "{answer}");
-	let accepted = ok(&ferdie, &url, &["receive", &payment(&to_ferdie)]);
+	// One scan: Ferdie reads the payment code from the QR image Dave's wallet wrote, and
+	// gives Dave a receipt, which Dave's wallet checks and keeps (Eve cannot sign one).
+	let accepted = ok(&ferdie, &url, &["receive", "--image", qr.to_str().unwrap(), "--receipt"]);
+	let receipt = accepted["receipt"].as_str().unwrap().to_string();
+	let kept = ok(&dave, &url, &["receipt", &receipt]);
+	assert_eq!(kept["counter"], 0);
+	use sp_core::Pair;
+	let forged = rupee_wallet::request::Receipt {
+		payee: sp_core::sr25519::Pair::from_string("//Eve", None).unwrap().public().0,
+		..rupee_wallet::request::Receipt::from_text(&receipt).unwrap()
+	};
+	let (code, answer) = wallet(&dave, &url, &["receipt", &forged.to_text()]);
+	assert_eq!(code, 4, "{answer}");
 	// The payee sees which block the proof speaks for, and how old it is.
 	assert_eq!(accepted["proofBlock"].as_u64(), funded["proofBlock"].as_u64(), "{accepted}");
 	assert_eq!(accepted["proofAgeHours"], 0);
@@ -123,7 +162,7 @@ async fn offline_payments_settle_and_a_double_spend_is_caught() {
 	damaged.replace_range(20..21, if &damaged[20..21] == "A" { "B" } else { "A" });
 	let (code, answer) = wallet(&ferdie, &url, &["receive", &damaged]);
 	assert_eq!(code, 2);
-	assert!(answer["error"].as_str().unwrap().contains("BadChecksum"), "{answer}");
+	assert!(answer["error"].as_str().unwrap().contains("mistyped or damaged"), "{answer}");
 
 	let exported = ok(&ferdie, &url, &["export"]);
 	assert_eq!(exported["vouchers"], serde_json::json!([voucher(&to_ferdie)]));
@@ -143,6 +182,19 @@ async fn offline_payments_settle_and_a_double_spend_is_caught() {
 	assert_eq!(dave_view["escrowed"], 150_000);
 	// Redeeming again does nothing.
 	assert_eq!(ok(&ferdie, &url, &["redeem"])["report"]["submitted"], 0);
+
+	// A backup restored and synced before paying moves past the counters the chain redeemed.
+	let synced_backup = dir.join("dave-synced-backup");
+	std::fs::create_dir_all(&synced_backup).unwrap();
+	for file in ["wallet.json", "account.json", "device.json"] {
+		std::fs::copy(backup.join(file), synced_backup.join(file)).unwrap();
+	}
+	assert_eq!(ok(&synced_backup, &url, &["sync"])["nextCounter"], 2);
+	let purse: Value = client
+		.request("vouchers_purse", rpc_params![funded_device_key(&dave, &url)])
+		.await
+		.unwrap();
+	assert_eq!(purse["highestCounter"], 1, "{purse}");
 
 	// The double spend: the restored backup reuses counter 0, paying Eve 800 PKR.
 	let fraud = ok(&backup, &url, &["pay", "--offline", "--to", &eve_address, "--amount", "800"]);
@@ -186,10 +238,53 @@ async fn offline_payments_settle_and_a_double_spend_is_caught() {
 	let synced = ok(&eve, &url, &["sync"]);
 	assert_eq!(synced["revoked"][0], device_key.as_str());
 	let late = ok(&backup, &url, &["pay", "--offline", "--to", &eve_address, "--amount", "10"]);
+
+	// Four payments from one wallet at once: each command waits for the wallet's lock, so no
+	// two vouchers share a counter.
+	let first_free = late["counter"].as_u64().unwrap() + 1;
+	let payers: Vec<std::process::Child> = (0..4)
+		.map(|_| {
+			cli::command(&backup, &url)
+				.args(["pay", "--offline", "--to", &eve_address, "--amount", "1"])
+				.stdout(std::process::Stdio::piped())
+				.stderr(std::process::Stdio::null())
+				.spawn()
+				.unwrap()
+		})
+		.collect();
+	let mut counters: Vec<u64> = payers
+		.into_iter()
+		.map(|payer| {
+			let out = payer.wait_with_output().unwrap();
+			let answer: Value = serde_json::from_slice(&out.stdout).unwrap();
+			assert!(out.status.success(), "{answer}");
+			answer["counter"].as_u64().unwrap()
+		})
+		.collect();
+	counters.sort();
+	assert_eq!(counters, (first_free..first_free + 4).collect::<Vec<_>>());
 	let (code, answer) = wallet(&eve, &url, &["receive", &payment(&late)]);
 	assert_eq!(code, 4);
 	assert!(
 		answer["error"].as_str().unwrap().contains("closed or caught double spending"),
 		"{answer}"
 	);
+
+	// Dave retires the compromised purse's device key and starts a new purse.
+	let rotated = ok(&dave, &url, &["device", "rotate"])["rotation"].clone();
+	assert_eq!(rotated["oldDeviceKey"], device_key.as_str());
+	assert_eq!(rotated["closedIn"], Value::Null, "a compromised purse is closed already");
+	assert_ne!(rotated["newDeviceKey"], device_key.as_str());
+	assert_eq!(ok(&dave, &url, &["status"])["nextCounter"], 0);
+	let refunded = ok(&dave, &url, &["purse", "fund", "--amount", "10"]);
+	assert_eq!(refunded["escrow"], "1000", "{refunded}");
+	// Rotating an active purse closes it; its vouchers are paid for the grace window, after
+	// which `purse settle` returns the rest.
+	let again = ok(&dave, &url, &["device", "rotate"])["rotation"].clone();
+	assert!(again["closedIn"].as_u64().is_some(), "{again}");
+	let settle = ok(&dave, &url, &["purse", "settle"]);
+	let purses = settle["purses"].as_array().unwrap();
+	assert_eq!(purses.len(), 2, "{settle}");
+	let newest = purses.iter().find(|purse| purse["deviceKey"] == again["oldDeviceKey"]).unwrap();
+	assert_eq!(newest["notBefore"], again["redeemableUntil"], "{settle}");
 }

@@ -315,14 +315,19 @@ impl<T: Config> Pallet<T> {
 
 	/// Clear the counts of windows before the current one, using at most `budget`: each
 	/// window costs a read and a write of [`OldestCountedWindow`] and each count cleared a
-	/// write. A window too large for the budget is finished in later blocks. Returns the
-	/// weight used.
+	/// read and a write, at most 8,192 counts per block. A window too large for the budget is
+	/// finished in later blocks. Returns the weight used.
 	pub(crate) fn clear_past_windows(budget: Weight) -> Weight {
 		/// Windows looked at per block at most (after a long halt, empty ones go quickly).
 		const MAX_WINDOWS: u32 = 64;
+		/// Counts cleared per block at most, whatever the budget: an empty block's whole
+		/// budget would otherwise go to one deletion of ~50,000 keys.
+		const MAX_COUNTS: u32 = 8_192;
 		let db = T::DbWeight::get();
 		let per_window = db.reads_writes(1, 1);
-		let per_count = db.writes(1);
+		// Clearing a key reads the trie to find it, then writes its removal.
+		let per_count = db.reads_writes(1, 1);
+		let mut cleared = 0u32;
 		// The current window needs the block number (already read) and the oldest window.
 		let mut used = db.reads(1);
 		if used.any_gt(budget) {
@@ -334,11 +339,12 @@ impl<T: Config> Pallet<T> {
 		while oldest < current && oldest - start < MAX_WINDOWS {
 			let room = budget.saturating_sub(used.saturating_add(per_window));
 			let limit = room.ref_time().checked_div(per_count.ref_time()).unwrap_or(u64::MAX);
-			let limit = limit.min(u32::MAX as u64) as u32;
+			let limit = limit.min(MAX_COUNTS.saturating_sub(cleared) as u64) as u32;
 			if limit == 0 {
 				break;
 			}
 			let result = TransactionCount::<T>::clear_prefix(oldest, limit, None);
+			cleared = cleared.saturating_add(result.loops);
 			used = used
 				.saturating_add(per_window)
 				.saturating_add(per_count.saturating_mul(result.loops.into()));

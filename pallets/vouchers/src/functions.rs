@@ -117,12 +117,29 @@ impl<T: Config> Pallet<T> {
 			let outcome = Self::redeem_one(voucher, genesis, now);
 			any_double_spend |= matches!(outcome, RedeemOutcome::DoubleSpend { .. });
 		}
-		let actual = if any_double_spend {
+		let actual = Self::redeem_weight(count, any_double_spend);
+		Ok(PostDispatchInfo { actual_weight: Some(actual), pays_fee: Default::default() })
+	}
+
+	/// The weight of redeeming `count` vouchers: the benchmarked redemption (with a double
+	/// spend or without), plus a read and a write of [`HighestCounter`] per voucher (added
+	/// after the benchmark ran).
+	pub(crate) fn redeem_weight(count: u32, double_spend: bool) -> Weight {
+		let benchmarked = if double_spend {
 			T::WeightInfo::redeem_double_spend(count)
 		} else {
 			T::WeightInfo::redeem(count)
 		};
-		Ok(PostDispatchInfo { actual_weight: Some(actual), pays_fee: Default::default() })
+		benchmarked
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1).saturating_mul(count.into()))
+	}
+
+	/// Note that `(device_key, counter)` is now in [`Redeemed`].
+	fn note_redeemed(device_key: DeviceKey, counter: u64, voucher: &Voucher) {
+		Redeemed::<T>::insert(device_key, counter, voucher);
+		HighestCounter::<T>::mutate(device_key, |highest| {
+			*highest = Some(highest.map_or(counter, |highest| highest.max(counter)))
+		});
 	}
 
 	/// Redeem one voucher and emit the events that say what happened.
@@ -205,7 +222,7 @@ impl<T: Config> Pallet<T> {
 				purse.escrow -= body.amount;
 				purse.redeemed = purse.redeemed.saturating_add(body.amount);
 				Purses::<T>::insert(body.device_key, purse);
-				Redeemed::<T>::insert(body.device_key, body.counter, voucher);
+				Self::note_redeemed(body.device_key, body.counter, voucher);
 				PaidTo::<T>::mutate(body.device_key, &payee, |paid| {
 					*paid = paid.saturating_add(body.amount)
 				});
@@ -227,7 +244,7 @@ impl<T: Config> Pallet<T> {
 					&payee,
 					now,
 				)?;
-				Redeemed::<T>::insert(body.device_key, body.counter, voucher);
+				Self::note_redeemed(body.device_key, body.counter, voucher);
 				Ok(outcome)
 			},
 		}
@@ -467,6 +484,7 @@ impl<T: Config> Pallet<T> {
 			Restate::<T>::remove(device_key);
 			Self::drop_attestation_request(device_key);
 			ToClear::<T>::insert(device_key, ());
+			HighestCounter::<T>::remove(device_key);
 			Self::deposit_event(Event::PurseSettled {
 				device_key,
 				owner: purse.owner.clone(),
@@ -529,6 +547,13 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// The highest counter of purse `device_key` the chain has redeemed (or seen reused), while
+	/// the purse's redemptions are kept (until it is settled): a wallet restored from a backup
+	/// moves its next counter past it. One read.
+	pub fn highest_counter(device_key: DeviceKey) -> Option<u64> {
+		HighestCounter::<T>::get(device_key)
+	}
+
 	/// Whether the double-spent voucher with `hash` of purse `device_key` was compensated.
 	fn compensated(device_key: DeviceKey, hash: [u8; 32]) -> bool {
 		DoubleSpends::<T>::contains_key(device_key, hash)
@@ -554,20 +579,26 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Clear the [`Redeemed`] entries of settled purses, using at most `budget`: a read of
-	/// [`ToClear`] per purse, a write per entry cleared, a write when a purse is done. A
-	/// purse with more entries than the budget allows is finished in later blocks. Returns
-	/// the weight used.
+	/// [`ToClear`] per purse, a read and a write per entry cleared, a write when a purse is
+	/// done, at most two full purses' entries per block. A purse with more entries than the
+	/// budget allows is finished in later blocks. Returns the weight used.
 	pub(crate) fn clear_settled(budget: Weight) -> Weight {
 		/// Purses looked at per block at most.
 		const MAX_PURSES: u32 = 16;
+		// Entries cleared per block at most, whatever the budget: two full purses (a
+		// redemption and a payee entry per counter).
+		let max_entries =
+			T::MaxVouchersPerPurse::get().saturating_mul(4).min(u32::MAX as u64) as u32;
 		let db = T::DbWeight::get();
 		let per_purse = db.reads_writes(1, 1);
-		let per_entry = db.writes(1);
+		// Clearing a key reads the trie to find it, then writes its removal.
+		let per_entry = db.reads_writes(1, 1);
 		let mut used = Weight::zero();
+		let mut cleared = 0u32;
 		for _ in 0..MAX_PURSES {
 			let room = budget.saturating_sub(used.saturating_add(per_purse));
 			let limit = room.ref_time().checked_div(per_entry.ref_time()).unwrap_or(u64::MAX);
-			let limit = limit.min(u32::MAX as u64) as u32;
+			let limit = limit.min(max_entries.saturating_sub(cleared) as u64) as u32;
 			if limit == 0 || used.saturating_add(per_purse).any_gt(budget) {
 				break;
 			}
@@ -576,6 +607,7 @@ impl<T: Config> Pallet<T> {
 				break;
 			};
 			let result = Redeemed::<T>::clear_prefix(device_key, limit, None);
+			cleared = cleared.saturating_add(result.loops);
 			used = used
 				.saturating_add(per_purse)
 				.saturating_add(per_entry.saturating_mul(result.loops.into()));
@@ -587,6 +619,7 @@ impl<T: Config> Pallet<T> {
 				break;
 			}
 			let result = PaidTo::<T>::clear_prefix(device_key, limit, None);
+			cleared = cleared.saturating_add(result.loops);
 			used = used.saturating_add(per_entry.saturating_mul(result.loops.into()));
 			if result.maybe_cursor.is_some() {
 				break;
@@ -663,6 +696,12 @@ impl<T: Config> Pallet<T> {
 		let debts =
 			Debts::<T>::iter_values().fold(0 as Balance, |sum, debt| sum.saturating_add(debt));
 		ensure!(debts == TotalDebts::<T>::get(), "debt total differs from the debts");
+		for (device_key, highest) in HighestCounter::<T>::iter() {
+			ensure!(
+				Redeemed::<T>::iter_key_prefix(device_key).max() == Some(highest),
+				"a purse's highest counter differs from its redemptions"
+			);
+		}
 		for (device_key, liability) in Liabilities::<T>::iter() {
 			ensure!(liability.seized <= liability.seize_cap, "a purse's owner paid above its cap");
 			ensure!(

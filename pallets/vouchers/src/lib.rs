@@ -89,7 +89,7 @@ pub mod pallet {
 
 	/// 2: the revocation list's digest is kept in storage ([`RevocationDigest`]).
 	/// 3: offline payments v2: each purse's seize cap ([`Liabilities`]).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -188,6 +188,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Redeemed<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, DeviceKey, Twox64Concat, u64, Voucher, OptionQuery>;
+
+	/// The highest counter of each purse in [`Redeemed`] (paid or seen reused), until the purse
+	/// is settled: what a wallet restored from a backup syncs past. One read for wallets instead
+	/// of a walk over the purse's redemptions.
+	#[pallet::storage]
+	pub type HighestCounter<T: Config> =
+		StorageMap<_, Blake2_128Concat, DeviceKey, u64, OptionQuery>;
 
 	/// Settled purses whose [`Redeemed`] entries are still to be cleared.
 	#[pallet::storage]
@@ -463,7 +470,7 @@ pub mod pallet {
 		/// [`Event::VoucherRefused`] or the double-spend events. O(n) in the batch; charged
 		/// the double-spend path per voucher and refunded to what happened.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::redeem_double_spend(vouchers.len() as u32))]
+		#[pallet::weight(Pallet::<T>::redeem_weight(vouchers.len() as u32, true))]
 		pub fn redeem(
 			origin: OriginFor<T>,
 			vouchers: BoundedVec<Voucher, T::MaxBatch>,

@@ -82,3 +82,50 @@ pub mod v3 {
 	pub type MigrateV2ToV3<T> =
 		VersionedMigration<2, 3, SetSeizeCaps<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
 }
+
+pub mod v4 {
+	use core::marker::PhantomData;
+
+	use frame_support::{
+		migrations::VersionedMigration,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+	};
+
+	use crate::{Config, HighestCounter, Pallet, PurseStatus, Purses, Redeemed};
+
+	/// Fills [`HighestCounter`] from the redemptions of every purse not settled (at most
+	/// `MaxVouchersPerPurse` keys each).
+	pub struct NoteHighestCounters<T>(PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for NoteHighestCounters<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let (mut reads, mut writes) = (0u64, 0u64);
+			for (device_key, purse) in Purses::<T>::iter() {
+				reads += 1;
+				if purse.status == PurseStatus::Settled {
+					continue;
+				}
+				let mut highest = None;
+				for counter in Redeemed::<T>::iter_key_prefix(device_key) {
+					reads += 1;
+					highest = highest.max(Some(counter));
+				}
+				if let Some(highest) = highest {
+					HighestCounter::<T>::insert(device_key, highest);
+					writes += 1;
+				}
+			}
+			T::DbWeight::get().reads_writes(reads, writes)
+		}
+	}
+
+	/// The migration from version 3 to 4, run once.
+	pub type MigrateV3ToV4<T> = VersionedMigration<
+		3,
+		4,
+		NoteHighestCounters<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

@@ -226,7 +226,9 @@ impl pallet_vouchers::BenchmarkHelper<AccountId> for VouchersBenchmarkHelper {
 parameter_types! {
 	/// Sessions start at block 0 and last `Validators::SessionLength` blocks (the chain spec's
 	/// choice: an hour by default, 10 blocks on the `local` test network). A validator the
-	/// Board adds or removes joins or leaves the authority set within two sessions.
+	/// Board adds or removes joins or leaves the authority set within two session changes,
+	/// which the change forces at the next multiples of 10 blocks (~40 s), whatever the
+	/// session length (`pallet_validators::SessionRotation`).
 	pub const SessionOffset: BlockNumber = 0;
 	/// Validators register session keys without a deposit: only permissioned accounts (banks)
 	/// can submit `set_keys`, and only the Board makes them validators.

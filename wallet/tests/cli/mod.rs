@@ -6,17 +6,24 @@ use std::{path::Path, process::Command};
 
 use serde_json::Value;
 
-const WALLET: &str = env!("CARGO_BIN_EXE_rupee-wallet");
+pub const WALLET: &str = env!("CARGO_BIN_EXE_rupee-wallet");
+/// The passphrase every test wallet is encrypted with.
+pub const PASSPHRASE: &str = "test wallet passphrase";
 
-/// Run `rupee-wallet --json` with `args` on the wallet in `dir`; its exit code and JSON answer.
-pub fn wallet(dir: &Path, node: &str, args: &[&str]) -> (i32, Value) {
-	let out = Command::new(WALLET)
+/// `rupee-wallet --wallet dir --node node --json`, with the tests' passphrase.
+pub fn command(dir: &Path, node: &str) -> Command {
+	let mut command = Command::new(WALLET);
+	command
 		.arg("--wallet")
 		.arg(dir)
 		.args(["--node", node, "--json"])
-		.args(args)
-		.output()
-		.expect("run rupee-wallet");
+		.env("RUPEE_WALLET_PASSPHRASE", PASSPHRASE);
+	command
+}
+
+/// Run `rupee-wallet --json` with `args` on the wallet in `dir`; its exit code and JSON answer.
+pub fn wallet(dir: &Path, node: &str, args: &[&str]) -> (i32, Value) {
+	let out = command(dir, node).args(args).output().expect("run rupee-wallet");
 	let stdout = String::from_utf8_lossy(&out.stdout);
 	let json = serde_json::from_str(stdout.trim()).unwrap_or_else(|_| {
 		panic!(

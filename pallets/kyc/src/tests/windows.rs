@@ -82,6 +82,33 @@ fn a_small_budget_clears_part_of_a_window_and_the_rest_later() {
 }
 
 #[test]
+fn a_block_clears_at_most_8192_counts_and_is_charged_a_read_and_a_write_for_each() {
+	let mut ext = new_test_ext();
+	ext.execute_with(|| {
+		for who in 10_000..20_000 {
+			Kyc::note_transaction(&who, 1);
+		}
+		System::set_block_number(WINDOW);
+	});
+	ext.commit_all().unwrap();
+	ext.execute_with(|| {
+		let db = <Test as frame_system::Config>::DbWeight::get();
+		// An empty block's whole budget: the cap, not the budget, stops it.
+		let used = idle(Weight::MAX);
+		assert_eq!(counts(), 10_000 - 8_192);
+		assert_eq!(OldestCountedWindow::<Test>::get(), 0, "window 0 not done yet");
+		let expected = db.reads(1) + db.reads_writes(1, 1) + db.reads_writes(1, 1) * 8_192;
+		assert_eq!(used, expected);
+	});
+	ext.commit_all().unwrap();
+	ext.execute_with(|| {
+		idle(Weight::MAX);
+		assert_eq!(counts(), 0);
+		assert_eq!(OldestCountedWindow::<Test>::get(), 1);
+	});
+}
+
+#[test]
 fn after_a_long_halt_empty_windows_are_skipped_quickly() {
 	run(|| {
 		Kyc::note_transaction(&ALICE, 1);

@@ -16,7 +16,7 @@ use pallet_vouchers_runtime_api::{
 };
 use rupee_primitives::Balance;
 use serde::{Deserialize, Serialize};
-use sp_api::ProvideRuntimeApi;
+use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Block as BlockT;
 
@@ -141,6 +141,17 @@ pub struct StatusAnswer {
 	pub status: VoucherStatus,
 }
 
+/// The answer of `vouchers_purse`: the purse, and the highest counter the chain has seen of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PurseAnswer<AccountId> {
+	#[serde(flatten)]
+	pub purse: PurseView<AccountId>,
+	/// The highest counter redeemed (or seen reused) while the purse's redemptions are kept
+	/// (until it is settled); null if none, or from a runtime before the vouchers API v4.
+	pub highest_counter: Option<u64>,
+}
+
 /// The answer of `vouchers_check`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -157,13 +168,14 @@ pub struct CheckAnswer {
 
 #[rpc(server)]
 pub trait VouchersApi<BlockHash, AccountId> {
-	/// The purse of `device_key` (`0x`-hex), or null if none was ever funded.
+	/// The purse of `device_key` (`0x`-hex) with the highest counter the chain has seen of
+	/// it, or null if none was ever funded.
 	#[method(name = "vouchers_purse")]
 	fn purse(
 		&self,
 		device_key: String,
 		at: Option<BlockHash>,
-	) -> RpcResult<Option<PurseView<AccountId>>>;
+	) -> RpcResult<Option<PurseAnswer<AccountId>>>;
 
 	/// Whether `voucher` (text or `0x`-hex) was paid.
 	#[method(name = "vouchers_status")]
@@ -226,10 +238,23 @@ where
 		&self,
 		device_key: String,
 		at: Option<Block::Hash>,
-	) -> RpcResult<Option<PurseView<AccountId>>> {
+	) -> RpcResult<Option<PurseAnswer<AccountId>>> {
 		let device_key = parse_device_key(&device_key)?;
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client.runtime_api().purse(at, device_key).map_err(runtime_error)
+		let api = self.client.runtime_api();
+		let Some(purse) = api.purse(at, device_key).map_err(runtime_error)? else {
+			return Ok(None);
+		};
+		let version = api
+			.api_version::<dyn VouchersRuntimeApi<Block, AccountId>>(at)
+			.map_err(runtime_error)?;
+		let highest_counter = match version {
+			Some(version) if version >= 4 => {
+				api.highest_counter(at, device_key).map_err(runtime_error)?
+			},
+			_ => None,
+		};
+		Ok(Some(PurseAnswer { purse, highest_counter }))
 	}
 
 	fn status(&self, voucher: String, at: Option<Block::Hash>) -> RpcResult<StatusAnswer> {

@@ -12,7 +12,7 @@ pub use pallet_vouchers::{
 
 sp_api::decl_runtime_apis! {
 	/// Read-only voucher queries.
-	#[api_version(3)]
+	#[api_version(4)]
 	pub trait VouchersApi<AccountId> where AccountId: Codec {
 		/// The purse of `device_key`, if one was ever funded.
 		fn purse(device_key: DeviceKey) -> Option<PurseView<AccountId>>;
@@ -31,15 +31,17 @@ sp_api::decl_runtime_apis! {
 		/// The genesis hash vouchers for this chain must carry.
 		fn genesis_hash() -> [u8; 32];
 		/// The purse's proof (its latest statement signed by more than two thirds of the
-		/// validators), once complete.
-		#[api_version(3)]
+		/// validators), once complete. Since version 3.
 		fn purse_proof(device_key: DeviceKey) -> Option<PurseProof>;
-		/// The current GRANDPA authority set, against which proofs are checked offline.
-		#[api_version(3)]
+		/// The current GRANDPA authority set, against which proofs are checked offline. Since
+		/// version 3.
 		fn attesters() -> AttesterSet;
 		/// Statements the validator with GRANDPA key `attester` has still to sign (at most
-		/// `limit`): what its node's attester works through.
-		#[api_version(3)]
+		/// `limit`): what its node's attester works through. Since version 3.
 		fn attestation_requests(attester: [u8; 32], limit: u32) -> alloc::vec::Vec<AttestationRequest>;
+		/// The highest counter of the purse the chain has redeemed (or seen reused), until the
+		/// purse is settled: a wallet restored from a backup moves its next counter past it.
+		/// Since version 4.
+		fn highest_counter(device_key: DeviceKey) -> Option<u64>;
 	}
 }

@@ -91,6 +91,10 @@ fn a_settled_purses_redemptions_are_cleared_when_blocks_have_room() {
 		let used = idle(budget);
 		assert!(used.all_lte(budget), "{used:?} within {budget:?}");
 		assert!(redeemed_entries() > 0 && redeemed_entries() < 20);
+		// A read of the purse to clear, and a read and a write for each entry cleared.
+		let db = <Test as frame_system::Config>::DbWeight::get();
+		let cleared = (20 - redeemed_entries()) as u64;
+		assert_eq!(used, db.reads_writes(1, 1) + db.reads_writes(1, 1) * cleared);
 	});
 	// The next blocks clear the rest.
 	for _ in 0..10 {
@@ -161,5 +165,36 @@ fn stored_redemptions_stay_bounded_over_many_redemptions() {
 		);
 		assert!(most as u64 <= per_purse);
 		assert_eq!(ToClear::<Test>::iter().count(), 0);
+	});
+}
+
+#[test]
+fn the_highest_counter_seen_is_one_read_and_goes_with_settlement() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	run(|| {
+		let key = device_key(&device(1));
+		fund(&OWNER, &device(1), rupees(5_000));
+		assert_eq!(Vouchers::highest_counter(key), None);
+		// Out of order, as payees redeem: the highest stays the highest.
+		for counter in [4, 9, 2] {
+			assert_ok!(redeem(&PAYEE, vec![voucher(&device(1), counter, &PAYEE, rupees(10))]));
+		}
+		assert_eq!(Vouchers::highest_counter(key), Some(9));
+		// A reuse of a counter is seen too (a restored backup).
+		assert_ok!(redeem(&PAYEE, vec![voucher(&device(1), 9, &PAYEE, rupees(11))]));
+		assert_eq!(Vouchers::highest_counter(key), Some(9));
+		Vouchers::do_try_state().unwrap();
+		// A chain from before version 4: redemptions, no highest counters.
+		let _ = HighestCounter::<Test>::clear(u32::MAX, None);
+		StorageVersion::new(3).put::<Vouchers>();
+		crate::migrations::v4::MigrateV3ToV4::<Test>::on_runtime_upgrade();
+		assert_eq!(Vouchers::on_chain_storage_version(), 4);
+		assert_eq!(Vouchers::highest_counter(key), Some(9));
+		Vouchers::do_try_state().unwrap();
+		// Settled: the redemptions are about to go, and so does the highest counter.
+		advance_time(LIFETIME + GRACE + 1);
+		assert_ok!(Vouchers::settle(RuntimeOrigin::signed(PAYEE), key));
+		assert_eq!(Vouchers::highest_counter(key), None);
+		Vouchers::do_try_state().unwrap();
 	});
 }

@@ -1,9 +1,11 @@
 //! Times signing and verifying an offline voucher, and checking a whole payment code (voucher +
 //! a purse proof with three of four validator signatures), as a wallet does it (native code).
 //!
-//!     scripts/bench-voucher.sh            (or: cargo run --release -p rupee-primitives --example voucher_bench)
+//!     scripts/bench-voucher.sh            (or: cargo run --release -p rupee-wallet --example voucher_bench)
 //!
 //! Prints the mean time per operation over many runs, with the machine it ran on.
+
+mod common;
 
 use std::time::Instant;
 
@@ -86,17 +88,7 @@ fn main() {
 	}
 	let check = start.elapsed() / codes.len() as u32;
 
-	let cpu = std::fs::read_to_string("/proc/cpuinfo")
-		.ok()
-		.and_then(|info| {
-			info.lines()
-				.find(|line| line.starts_with("model name"))
-				.and_then(|line| line.split(':').nth(1))
-				.map(|name| name.trim().to_string())
-		})
-		.unwrap_or_else(|| "unknown CPU".into());
-	let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-	println!("machine: {cpu}, {cores} cores; {RUNS} vouchers");
+	println!("machine: {}; {RUNS} vouchers", common::machine());
 	println!("sign voucher:            {:>8.1} µs", sign.as_nanos() as f64 / 1000.0);
 	println!("verify voucher:          {:>8.1} µs", verify.as_nanos() as f64 / 1000.0);
 	println!("text encode + decode:    {:>8.1} µs", codec.as_nanos() as f64 / 1000.0);
