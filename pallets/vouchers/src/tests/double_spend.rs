@@ -1,6 +1,6 @@
 //! Double spends: counter reuse, overspend across counters, the payout order, claims.
 
-use frame_support::{assert_noop, assert_ok, traits::Get};
+use frame_support::{assert_noop, assert_ok};
 use rupee_primitives::{rupees, AccountPolicy, PolicyError};
 use sp_runtime::DispatchError;
 
