@@ -82,6 +82,21 @@ impl Error {
 	}
 }
 
+impl Error {
+	/// This error with `note` added to what it says (for errors that carry a text).
+	pub fn noted(self, note: &str) -> Self {
+		let add = |text: String| format!("{text} (first: {note})");
+		match self {
+			Self::Refused(text) => Self::Refused(add(text)),
+			Self::Unconfirmed(text) => Self::Unconfirmed(add(text)),
+			Self::Rpc(text) => Self::Rpc(add(text)),
+			Self::Io(text) => Self::Io(add(text)),
+			Self::BadInput(text) => Self::BadInput(add(text)),
+			other => other,
+		}
+	}
+}
+
 impl std::fmt::Display for Error {
 	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
 		match self {

@@ -362,6 +362,8 @@ impl Node {
 		mut progress: impl FnMut(&str),
 	) -> Result<Finalized, Error> {
 		let encoded = &signed.extrinsic;
+		// Only the pool's own answer refuses a transaction for sure; a timeout or a lost
+		// connection leaves it perhaps in the pool.
 		let mut watch = self
 			.client
 			.subscribe::<Value, _>(
@@ -370,17 +372,27 @@ impl Node {
 				"author_unwatchExtrinsic",
 			)
 			.await
-			.map_err(|error| match self.error(error) {
-				Error::Rpc(reason) => Error::Refused(explain_pool_error(&reason)),
-				other => other,
+			.map_err(|error| match error {
+				ClientError::Call(_) => match self.error(error) {
+					Error::Rpc(reason) => Error::Refused(explain_pool_error(&reason)),
+					other => other,
+				},
+				other => Error::Unconfirmed(format!("no answer to the submission ({other})")),
 			})?;
 		progress("submitted");
+		// Once submitted, anything but a failure in a block leaves the outcome open.
+		let unconfirmed = |error: Error| match error {
+			Error::Refused(reason) => Error::Refused(reason),
+			Error::Unconfirmed(reason) => Error::Unconfirmed(reason),
+			other => Error::Unconfirmed(other.to_string()),
+		};
+		let deadline = tokio::time::Instant::now() + FINALITY_TIMEOUT;
 		let block_hash = loop {
-			let status = tokio::time::timeout(FINALITY_TIMEOUT, watch.next())
+			let status = tokio::time::timeout_at(deadline, watch.next())
 				.await
 				.map_err(|_| Error::Unconfirmed("no finality within 120 s".into()))?
-				.ok_or_else(|| Error::NodeUnreachable(self.url.clone()))?
-				.map_err(|error| Error::Rpc(error.to_string()))?;
+				.ok_or_else(|| Error::Unconfirmed("the node closed the watch".into()))?
+				.map_err(|error| Error::Unconfirmed(format!("the watch failed: {error}")))?;
 			if let Some(hash) = status.get("finalized").and_then(Value::as_str) {
 				break hash.to_string();
 			}
@@ -399,11 +411,14 @@ impl Node {
 				)));
 			}
 		};
-		let block: Value = self.request("chain_getBlock", rpc_params![block_hash.clone()]).await?;
+		let block: Value = self
+			.request("chain_getBlock", rpc_params![block_hash.clone()])
+			.await
+			.map_err(unconfirmed)?;
 		let found = Self::position_in(&block, encoded).ok_or_else(|| {
-			Error::Rpc("the finalized block does not hold the transaction".into())
+			Error::Unconfirmed("the finalized block reported does not hold the transaction".into())
 		})?;
-		let finalized = self.outcome(block_hash, &block, found).await?;
+		let finalized = self.outcome(block_hash, &block, found).await.map_err(unconfirmed)?;
 		progress(&format!("finalized in block #{}", finalized.block_number));
 		Ok(finalized)
 	}
@@ -749,16 +764,24 @@ pub async fn pay(
 			},
 			Earlier::Failed(reason) if same => return Err(Error::Refused(reason)),
 			Earlier::Included { block_number } if same => {
-				return Err(Error::Rpc(format!(
-					"{what} is in block #{block_number}, but this node no longer keeps whether it succeeded: see `history` on a node that keeps more state; nothing was paid again"
-				)))
+				let finalized = Finalized {
+					block_hash: node.block_hash(block_number).await?,
+					block_number,
+					events: Vec::new(),
+				};
+				let note = format!(
+					"{what} is in block #{block_number}, but this node no longer keeps whether it succeeded: see `history` on a node that keeps more state"
+				);
+				return Ok(Paid { finalized, already_paid: true, earlier: Some(note) });
 			},
 			Earlier::Done(finalized) => {
 				format!("{what} was finalized in block #{}", finalized.block_number)
 			},
 			Earlier::Failed(reason) => format!("{what} failed: {reason}"),
 			Earlier::Included { block_number } => {
-				format!("{what} is in block #{block_number} (its outcome is no longer on this node)")
+				format!(
+					"{what} is in block #{block_number} (its outcome is no longer on this node)"
+				)
 			},
 			Earlier::Never => format!("{what} was never made"),
 		};
@@ -782,7 +805,14 @@ pub async fn pay(
 		wallet.state.pending_payment = None;
 		wallet.save()?;
 	}
-	Ok(Paid { finalized: result?, already_paid: false, earlier: earlier_note })
+	match result {
+		Ok(finalized) => Ok(Paid { finalized, already_paid: false, earlier: earlier_note }),
+		// What became of the earlier payment is said even when this one fails.
+		Err(error) => Err(match earlier_note {
+			Some(note) => error.noted(&note),
+			None => error,
+		}),
+	}
 }
 
 /// What `device rotate` did.
@@ -838,7 +868,7 @@ pub async fn rotate_device(
 }
 
 /// One retired purse as `purse settle` found it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Settlement {
 	pub device_key: String,
@@ -846,6 +876,9 @@ pub struct Settlement {
 	pub returned: Option<String>,
 	/// Not settleable before this time (ms since the epoch), if it is not yet.
 	pub not_before: Option<u64>,
+	/// Why settling it failed this time (it is tried again next time).
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub error: Option<String>,
 }
 
 /// Settle every retired purse whose grace window is over (the rest of its escrow goes back to
@@ -870,17 +903,29 @@ pub async fn settle_retired(
 			.ok_or_else(|| Error::Rpc(format!("a purse without redeemableUntil: {purse}")))?;
 		if purse["status"].as_str() == Some("Settled") {
 			wallet.state.retired_devices.retain(|retired| *retired != key);
-			report.push(Settlement { device_key: key, returned: None, not_before: None });
+			report.push(Settlement { device_key: key, ..Default::default() });
 			continue;
 		}
 		if now <= until {
-			report.push(Settlement { device_key: key, returned: None, not_before: Some(until) });
+			report.push(Settlement {
+				device_key: key,
+				not_before: Some(until),
+				..Default::default()
+			});
 			continue;
 		}
 		let signer = offline::account(wallet)?;
 		progress(&format!("settling purse {key}"));
 		let call = RuntimeCall::Vouchers(pallet_vouchers::Call::settle { device_key });
-		let finalized = node.submit(&signer, call, &mut progress).await?;
+		// One purse's failure does not stop the others; it is tried again next time.
+		let finalized = match node.submit(&signer, call, &mut progress).await {
+			Ok(finalized) => finalized,
+			Err(error) => {
+				let error = Some(error.to_string());
+				report.push(Settlement { device_key: key, error, ..Default::default() });
+				continue;
+			},
+		};
 		let returned = finalized.events.iter().find_map(|event| match event {
 			RuntimeEvent::Vouchers(pallet_vouchers::Event::PurseSettled { returned, .. }) => {
 				Some(returned.to_string())
@@ -889,7 +934,7 @@ pub async fn settle_retired(
 		});
 		wallet.state.retired_devices.retain(|retired| *retired != key);
 		wallet.save()?;
-		report.push(Settlement { device_key: key, returned, not_before: None });
+		report.push(Settlement { device_key: key, returned, ..Default::default() });
 	}
 	wallet.save()?;
 	Ok(report)

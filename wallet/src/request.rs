@@ -65,6 +65,7 @@ impl PaymentRequest {
 		let rest =
 			text.strip_prefix(SCHEME).ok_or_else(|| bad(text, "it must start with rupee:"))?;
 		let (who, query) = rest.split_once('?').ok_or_else(|| bad(text, "no amount"))?;
+		let who = who.trim();
 		// An address only: development names (`//Alice`) have public keys anyone holds.
 		if who.starts_with("//") {
 			return Err(bad(text, "the address is not valid"));
@@ -181,6 +182,7 @@ mod tests {
 			("bitcoin:abc?amount=1", "start with rupee:"),
 			("rupee:nobody?amount=1", "address"),
 			("rupee://Alice?amount=1", "address"),
+			("rupee: //Alice?amount=1", "address"),
 			(&text.replace("1250.50", "0"), "zero"),
 			(&text.replace("1250.50", "1.234"), "amount"),
 			(&text.replace("INV-42", "a b"), "reference"),

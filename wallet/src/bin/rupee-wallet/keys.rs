@@ -25,6 +25,11 @@ pub enum KeyCommand {
 /// prompt when there is a terminal to ask at.
 pub fn passphrase_source(fd: Option<u32>) -> Result<PassphraseSource, Error> {
 	use std::io::IsTerminal;
+	if fd == Some(0) {
+		return Err(Error::BadInput(
+			"--passphrase-fd 0 would read standard input, which carries other answers: use another descriptor, e.g. --passphrase-fd 3 3<passphrase.txt".into(),
+		));
+	}
 	if let Some(fd) = fd {
 		use std::io::Read;
 		let unreadable = |error: std::io::Error| {
@@ -35,7 +40,8 @@ pub fn passphrase_source(fd: Option<u32>) -> Result<PassphraseSource, Error> {
 		let mut file = std::fs::File::open(format!("/dev/fd/{fd}")).map_err(unreadable)?;
 		// One line, a byte at a time: nothing after it is consumed (the descriptor may be a
 		// pipe or standard input that carries more).
-		let mut line = zeroize::Zeroizing::new(Vec::new());
+		// Room for the longest accepted line up front: no reallocation leaves a copy behind.
+		let mut line = zeroize::Zeroizing::new(Vec::with_capacity(4_097));
 		let mut byte = [0u8; 1];
 		while file.read(&mut byte).map_err(unreadable)? == 1 && byte[0] != b'\n' {
 			line.push(byte[0]);
@@ -66,7 +72,7 @@ fn account_secret(given: String) -> Result<zeroize::Zeroizing<String>, Error> {
 	if given != "-" {
 		return Ok(given.into());
 	}
-	let mut line = zeroize::Zeroizing::new(String::new());
+	let mut line = zeroize::Zeroizing::new(String::with_capacity(1_024));
 	std::io::stdin()
 		.read_line(&mut line)
 		.map_err(|error| Error::BadInput(format!("cannot read the account secret: {error}")))?;

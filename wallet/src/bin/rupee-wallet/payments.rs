@@ -42,6 +42,11 @@ pub struct PayArgs {
 	/// otherwise; scripts must say `--yes`).
 	#[arg(long)]
 	yes: bool,
+	/// Drop the record of an earlier payment whose outcome was never seen, without looking
+	/// for it on chain (when no node keeps its blocks any more). If it was made, paying
+	/// again pays twice: check `history` first.
+	#[arg(long)]
+	forget_pending: bool,
 }
 
 /// Pay online or offline, as `args` say.
@@ -101,8 +106,21 @@ async fn pay_online(
 	args: PayArgs,
 	progress: impl Fn(&str) + Copy,
 ) -> Result<Output, Error> {
-	let PayArgs { to, amount, request, request_image, yes, .. } = args;
+	let PayArgs { to, amount, request, request_image, yes, forget_pending, .. } = args;
 	let (payee, amount, reference) = payment_target(to, amount, request, request_image, yes)?;
+	let forgotten = match forget_pending {
+		true => wallet.state.pending_payment.take(),
+		false => None,
+	};
+	if let Some(pending) = &forgotten {
+		wallet.save()?;
+		progress(&format!(
+			"forgot the earlier payment of {} to {} (nonce {})",
+			format_amount(pending.amount),
+			pending.to,
+			pending.signed.nonce
+		));
+	}
 	let node = Node::connect(node).await?;
 	let paid = online::pay(wallet, &node, &payee, amount, reference.clone(), progress).await?;
 	let (finalized, earlier) = (&paid.finalized, paid.already_paid);
@@ -134,6 +152,7 @@ async fn pay_online(
 			"reference": reference,
 			"alreadyPaid": earlier,
 			"earlier": paid.earlier,
+			"forgotten": forgotten,
 		}),
 	))
 }

@@ -170,6 +170,11 @@ pub async fn settle(
 				settlement.device_key,
 				format_amount(returned.parse().unwrap_or_default())
 			),
+			(None, _) if settlement.error.is_some() => format!(
+				"purse {}: not settled this time: {}",
+				settlement.device_key,
+				settlement.error.as_deref().unwrap_or_default()
+			),
 			(None, Some(when)) => format!(
 				"purse {}: vouchers may still be redeemed; settle after {when} (ms since the epoch)",
 				settlement.device_key
