@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building rupee-node needs on a fresh Debian machine, and says what it does:
 #   - protobuf-compiler (Debian package): the network crates compile .proto files;
+#   - libssl-dev and pkg-config (Debian packages): the node links the system's OpenSSL;
 #   - the wasm32v1-none target and rust-src (rustup): the runtime is built to WebAssembly.
 # rustup here does not auto-install what rust-toolchain.toml names, so this does it.
 # Safe to run again: anything already present is skipped.
@@ -8,13 +9,18 @@ set -euo pipefail
 
 say() { printf '[setup] %s\n' "$*"; }
 
-if ! command -v protoc >/dev/null 2>&1; then
-	say "installing protobuf-compiler (apt-get)"
+missing=()
+command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+# The system's OpenSSL is linked instead of compiling a vendored copy (.cargo/config.toml).
+pkg-config --exists openssl 2>/dev/null || missing+=(libssl-dev)
+if [ ${#missing[@]} -gt 0 ]; then
+	say "installing ${missing[*]} (apt-get)"
 	if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 	$SUDO apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq protobuf-compiler >/dev/null
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-say "protoc: $(protoc --version)"
+say "protoc: $(protoc --version); OpenSSL $(pkg-config --modversion openssl) (system)"
 
 toolchain=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$(dirname "$0")/../rust-toolchain.toml")
 if ! rustup toolchain list | grep -q "^$toolchain"; then

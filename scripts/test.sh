@@ -16,6 +16,16 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 echo "[test] installing @polkadot/api for the client tests (npm ci, node $(node --version))"
 npm ci --prefix clients/polkadot-js --no-audit --no-fund --loglevel=error
+# The web console's browser test drives Debian's Chromium (never a downloaded browser).
+if ! command -v chromium >/dev/null 2>&1; then
+	echo "[test] installing chromium for the web console's browser test (apt-get)"
+	if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+echo "[test] installing and building the web console (npm ci, npm run build)"
+npm ci --prefix web --no-audit --no-fund --loglevel=error
+npm run build --prefix web --silent
 echo "[test] building the workspace (release)"
 start=$(date +%s)
 rupee_build

@@ -1,6 +1,6 @@
 //! The committed chain specs in `chain-spec/` match what this runtime and node generate.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -1,6 +1,6 @@
 //! Bad input to `rupee-node` gives one clear error line and a non-zero exit, never a panic.
 
-mod common;
+use crate::common;
 
 use std::{
 	net::TcpListener,

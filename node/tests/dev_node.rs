@@ -1,6 +1,6 @@
 //! End to end: one development validator, real binary, real JSON-RPC.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -4,7 +4,7 @@
 //! runtime) is refused at submission with its documented code, and after 100 such attempts
 //! from 10 citizens no block carries more than 10 % of its weight.
 
-mod common;
+use crate::common;
 
 use codec::Decode;
 use common::*;

@@ -4,7 +4,7 @@
 //! (this runtime with `spec_version` one higher) passes as whitelist motions and the chain keeps
 //! producing and finalizing blocks under the new version.
 
-mod common;
+use crate::common;
 
 use codec::Encode;
 use common::*;

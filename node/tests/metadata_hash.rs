@@ -2,7 +2,7 @@
 //! metadata, as a hardware wallet computes it from the node's metadata and chain properties. A
 //! transaction signed with that hash is accepted; one signed with any other hash is refused.
 
-mod common;
+use crate::common;
 
 use codec::{Decode, Encode};
 use common::*;

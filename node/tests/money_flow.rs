@@ -2,7 +2,7 @@
 //! KYC registration and the gate, then the two-tier money flow from issuer to merchant and
 //! back, with every refusal reported with its documented reason.
 
-mod common;
+use crate::common;
 
 use codec::Encode;
 use common::*;

@@ -3,7 +3,7 @@
 //! three of four, still prove a purse funded meanwhile), and the killed one catches up after a
 //! restart without any finalized block changing.
 
-mod common;
+use crate::common;
 
 use std::{collections::BTreeSet, time::Duration};
 

@@ -3,7 +3,7 @@
 //! its events, and get the documented refusals. The client side is
 //! `clients/polkadot-js/e2e.mjs`; `scripts/test.sh` installs its packages with `npm ci`.
 
-mod common;
+use crate::common;
 
 use std::{path::PathBuf, process::Command};
 

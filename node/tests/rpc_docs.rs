@@ -3,7 +3,7 @@
 //! number of parameters the node accepts; every complete example request there gets exactly the
 //! documented answer from a fresh dev node.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

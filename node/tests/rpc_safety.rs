@@ -3,7 +3,7 @@
 //! calls over the per-connection rate are held back or refused (and counted in Prometheus),
 //! and the node refuses to start as a validator or without an explicit CORS list.
 
-mod common;
+use crate::common;
 
 use std::{
 	io::{Read, Write},

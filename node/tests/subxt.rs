@@ -3,7 +3,7 @@
 //! types), reads a rupee balance and a KYC status, signs and submits a transfer with its own
 //! signer, sees it finalized with its events, and gets the documented refusals.
 
-mod common;
+use crate::common;
 
 use common::*;
 use jsonrpsee::{core::client::ClientT, rpc_params};

@@ -3,7 +3,7 @@
 //! motion adds it; after the session change its node authors blocks. A second motion removes
 //! it and the four keep finalizing.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -2,7 +2,7 @@
 //! funded by a real transaction, a voucher checked, redeemed and reported, malformed input
 //! answered with `-32602` and a reason, never a crash.
 
-mod common;
+use crate::common;
 
 use common::*;
 use jsonrpsee::{core::client::ClientT, rpc_params};

@@ -1,7 +1,7 @@
 //! The genesis presets build real genesis state for the runtime, each with the validator set
 //! and sudo policy it promises, and the runtime's configuration passes its integrity checks.
 
-mod common;
+use crate::common;
 
 use common::genesis_state;
 use frame_support::traits::IntegrityTest;

@@ -3,7 +3,7 @@
 //! it; motions go through propose, vote and close; membership changes only by a motion; a Root
 //! call reaches Root through the whitelist.
 
-mod common;
+use crate::common;
 
 use codec::Encode;
 use frame_support::{

@@ -4,7 +4,7 @@
 //! allows (a made-up motion with a huge weight bound, a multi-megabyte remark or runtime,
 //! sudo without the key) is refused at the pool with its code.
 
-mod common;
+use crate::common;
 
 use common::genesis_state;
 use rupee_primitives::{PolicyError, Tier};

@@ -5,9 +5,7 @@
 //! escrow covers: caught on redemption, evidence on chain, the owner flagged but not frozen,
 //! nobody paid twice.
 
-mod cli;
-#[path = "../../node/tests/common/mod.rs"]
-mod common;
+use crate::{cli, common};
 
 use std::time::Duration;
 

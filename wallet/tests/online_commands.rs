@@ -3,9 +3,7 @@
 //! refusals and bad input; keys encrypted at rest (passphrase, polkadot.js both ways); an
 //! online payment killed after submission and run again pays once.
 
-mod cli;
-#[path = "../../node/tests/common/mod.rs"]
-mod common;
+use crate::{cli, common};
 
 use cli::{ok, wallet, PASSPHRASE};
 use common::{test_dir, NodeConfig};

@@ -6,9 +6,7 @@
 //! merchant; a governor proposes a fifth governor and the Board takes them in. No sudo, no dev
 //! keys.
 
-mod cli;
-#[path = "../../node/tests/common/mod.rs"]
-mod common;
+use crate::{cli, common};
 
 use std::{
 	path::{Path, PathBuf},

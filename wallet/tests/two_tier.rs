@@ -5,9 +5,7 @@
 //! it. Histories and balances are checked on the way, and so are the refusals of people acting
 //! outside their role, and a suspension by the bank.
 
-mod cli;
-#[path = "../../node/tests/common/mod.rs"]
-mod common;
+use crate::{cli, common};
 
 use std::path::Path;
 
