@@ -7,7 +7,12 @@
 
 use crate::common;
 
-use std::{path::PathBuf, process::Command};
+use std::{
+	io::Read,
+	path::PathBuf,
+	process::{Command, Stdio},
+	time::{Duration, Instant},
+};
 
 use common::*;
 use rupee_primitives::rupees;
@@ -26,7 +31,7 @@ async fn the_web_console_shows_the_chain_and_governs_in_a_browser() {
 	let shots = dir.join("screenshots");
 	std::fs::create_dir_all(&shots).expect("screenshot directory");
 	let node = Node::start(NodeConfig::dev_validator(&dir)).await;
-	wait_finalized(&node, 1, std::time::Duration::from_secs(60)).await;
+	wait_finalized(&node, 1, Duration::from_secs(60)).await;
 	// Something for the pages to show: Dave pays Ferdie and funds an offline purse.
 	let client = node.client().await;
 	let pay = RuntimeCall::Rupee(pallet_rupee::Call::transfer {
@@ -42,22 +47,46 @@ async fn the_web_console_shows_the_chain_and_governs_in_a_browser() {
 	});
 	let block = submit_and_wait(&client, &Dave.pair(), fund).await;
 	assert_eq!(failure(&events_at(&client, &block).await), None);
+	// A purse he closes (a lost phone) is on the revocation list.
+	let old_phone = sr25519::Pair::from_string("//DaveOldPhone", None).unwrap();
+	for call in [
+		pallet_vouchers::Call::fund_purse { device_key: old_phone.public().0, amount: rupees(100) },
+		pallet_vouchers::Call::close_purse { device_key: old_phone.public().0 },
+	] {
+		let block = submit_and_wait(&client, &Dave.pair(), RuntimeCall::Vouchers(call)).await;
+		assert_eq!(failure(&events_at(&client, &block).await), None);
+	}
 
-	let out = Command::new("node")
+	let mut browser = Command::new("node")
 		.current_dir(&web)
 		.arg("tests/console.test.mjs")
 		.arg(node.url())
 		.arg(&shots)
 		.arg(to_hex(&phone.public().0))
-		.output()
+		.arg(to_hex(&old_phone.public().0))
+		.stdout(Stdio::piped())
+		.stderr(Stdio::inherit())
+		.spawn()
 		.expect("run node (nodejs)");
-	let stdout = String::from_utf8_lossy(&out.stdout);
+	// Every step inside has its own bound; this one stops a hung browser.
+	let deadline = Instant::now() + Duration::from_secs(600);
+	let status = loop {
+		if let Some(status) = browser.try_wait().expect("wait for the console test") {
+			break status;
+		}
+		if Instant::now() > deadline {
+			let _ = browser.kill();
+			panic!("the console test ran past 10 minutes\n{}", node.log_tail());
+		}
+		std::thread::sleep(Duration::from_millis(200));
+	};
+	let mut stdout = String::new();
+	browser.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
 	print!("{stdout}");
-	eprint!("{}", String::from_utf8_lossy(&out.stderr));
-	assert!(out.status.success(), "the console test failed:\n{stdout}\n{}", node.log_tail());
+	assert!(status.success(), "the console test failed:\n{stdout}\n{}", node.log_tail());
 	// Every check ran (a script that stopped early without failing would show fewer).
 	let passed = stdout.lines().filter(|line| line.starts_with("ok - ")).count();
-	assert_eq!(passed, 25, "{stdout}");
+	assert_eq!(passed, 28, "{stdout}");
 	for page in ["overview", "board-refused", "board-motion", "offline", "account"] {
 		assert!(shots.join(format!("{page}.png")).is_file(), "no screenshot of {page}");
 	}

@@ -24,11 +24,23 @@ export type Chain = {
   rpc: <T>(method: string, params?: unknown[]) => Promise<T>;
 };
 
+/** How long the console waits for the node's first answer before saying it cannot reach it. */
+const CONNECT_MS = 15_000;
+
 export async function connect(url: string): Promise<Chain> {
   const client = createClient(getWsProvider(url));
   const api = client.getTypedApi(rupee);
   const rpc = <T>(method: string, params: unknown[] = []) => client._request<T>(method, params);
-  const name = await rpc<string>("system_chain");
+  // The provider keeps retrying an unreachable node; the page says so instead of waiting.
+  const name = await Promise.race([
+    rpc<string>("system_chain"),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer within ${CONNECT_MS / 1000} s`)), CONNECT_MS),
+    ),
+  ]).catch((error) => {
+    client.destroy();
+    throw error;
+  });
   const type = await rpc<string | Record<string, unknown>>("system_chainType");
   const chainType = typeof type === "string" ? type : Object.keys(type)[0];
   return { client, api, name, chainType, rpc };
@@ -72,3 +84,13 @@ export type Revocations = {
   next: string | null;
   digest: string;
 };
+
+/** JSON-RPC's "invalid params" code: the node refused an argument (not an address, not a key). */
+export const INVALID_PARAMS = -32602;
+
+/** The node's reason for refusing a call, and whether it was the argument's fault. */
+export function rpcError(error: unknown): { invalidArgument: boolean; reason: string } {
+  const e = error as { code?: number; data?: unknown; message?: string };
+  const reason = typeof e?.data === "string" ? e.data : (e?.message ?? String(error));
+  return { invalidArgument: e?.code === INVALID_PARAMS, reason };
+}

@@ -1,5 +1,7 @@
 // Amounts, addresses and times for people.
 
+import { ss58Decode, ss58Encode } from "@polkadot-labs/hdkd-helpers";
+
 /** Paisa (a JSON number, decimal string or bigint) as "1,234.50 PKR". */
 export function pkr(paisa: number | string | bigint): string {
   const value = BigInt(paisa);
@@ -10,12 +12,28 @@ export function pkr(paisa: number | string | bigint): string {
   return `${negative ? "-" : ""}${rupees}.${cents} PKR`;
 }
 
+/** The most a balance can be on chain (u128). */
+const MAX_PAISA = (1n << 128n) - 1n;
+
 /** Whole rupees typed by a person ("2,000,000,000" or "1500.50") as paisa, or an error. */
 export function parseRupees(text: string): bigint {
   const cleaned = text.replace(/[,\s_]/g, "");
   const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(cleaned);
-  if (!match) throw new Error(`"${text}" is not an amount in rupees (digits, at most two decimals)`);
-  return BigInt(match[1]) * 100n + BigInt((match[2] ?? "").padEnd(2, "0"));
+  if (!match) throw new Error(`"${text}" is not an amount in rupees (digits, at most two decimals).`);
+  const paisa = BigInt(match[1]) * 100n + BigInt((match[2] ?? "").padEnd(2, "0"));
+  if (paisa > MAX_PAISA) throw new Error(`"${text}" is more than any amount the chain can hold.`);
+  return paisa;
+}
+
+/** An account typed in any SS58 format, in this chain's (prefix 1947); a sentence for anything else. */
+export function toAddress(text: string): string {
+  try {
+    const [payload] = ss58Decode(text.trim());
+    if (payload.length === 32) return ss58Encode(payload, 1947);
+  } catch {
+    // said below
+  }
+  throw new Error(`"${text}" is not an account address (nG… or 5…, with its checksum).`);
 }
 
 /** The start and end of an address, enough to tell accounts apart on a page. */

@@ -17,6 +17,15 @@ const PAGES = [
   ["account", "Account"],
 ] as const;
 
+/** A URI component, or the text as typed when it is not one (a stray %). */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 async function start() {
   const app = document.getElementById("app")!;
   const header = document.getElementById("connection")!;
@@ -32,6 +41,14 @@ async function start() {
   }
   header.textContent = `${chain.name} · ${url}`;
   header.dataset.state = "done";
+  // A link can point the console at any node, and a node decides what the pages show: say so.
+  if (new URLSearchParams(location.search).has("rpc")) {
+    const banner = document.getElementById("banner")!;
+    banner.textContent =
+      `This page reads ${url}, named in the link you opened. Sign only if you trust that node: ` +
+      `it decides what motions and balances the console shows.`;
+    banner.hidden = false;
+  }
   let accounts: Account[] = [];
   try {
     accounts = await signingAccounts(chain.chainType);
@@ -51,7 +68,7 @@ async function start() {
     app.replaceChildren(root);
     if (id === "board") stop = board(chain, root, accounts);
     else if (id === "offline") stop = offline(chain, root);
-    else if (id === "account") stop = account(chain, root, arg ? decodeURIComponent(arg) : undefined);
+    else if (id === "account") stop = account(chain, root, arg ? safeDecode(arg) : undefined);
     else stop = overview(chain, root);
   };
   window.addEventListener("hashchange", route);

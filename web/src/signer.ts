@@ -51,8 +51,13 @@ export async function extensionAccounts(): Promise<Account[]> {
   return accounts;
 }
 
-/** Every account the console may sign with on this chain. */
+/**
+ * Every account the console may sign with on this chain: the extensions' and, only on the
+ * `dev` and `local` test chains (chain type Development or Local), the development keys, whose
+ * secrets are public and hold no role on a pilot or live chain.
+ */
 export async function signingAccounts(chainType: string): Promise<Account[]> {
   const fromExtensions = await extensionAccounts();
-  return chainType === "Live" ? fromExtensions : [...fromExtensions, ...devAccounts()];
+  const testChain = chainType === "Development" || chainType === "Local";
+  return testChain ? [...fromExtensions, ...devAccounts()] : fromExtensions;
 }

@@ -120,15 +120,22 @@ export function ledgerSentence(reason: string): string {
 function who(value: unknown): string {
   if (typeof value === "string") return value;
   if (isEnum(value) && typeof value.value === "string") return value.value;
-  return JSON.stringify(value);
+  return json(value);
+}
+
+/** Any value as JSON text, bigints as decimal strings, long bytes shortened. */
+export function json(value: unknown): string {
+  const text = JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v)) ?? "nothing";
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
 /**
  * A motion's call in words: "raise the supply ceiling to 2,000,000,000.00 PKR". `ceiling` is the
- * ceiling now, to say raise or lower.
+ * ceiling now, to say raise or lower. A call without words of its own is shown whole (pallet,
+ * call and every argument), never as a bare name: a governor votes on what it does.
  */
 export function describeCall(call: unknown, ceiling?: bigint): string {
-  if (!isEnum(call) || !isEnum(call.value)) return "an unknown call";
+  if (!isEnum(call) || !isEnum(call.value)) return `an undecodable call ${json(call)}`;
   const pallet = call.type;
   const name = call.value.type;
   const args = (call.value.value ?? {}) as Record<string, unknown>;
@@ -145,13 +152,15 @@ export function describeCall(call: unknown, ceiling?: bigint): string {
     case "Rupee.unfreeze":
       return `unfreeze ${who(args.who)}`;
     case "Rupee.clawback":
-      return `claw back ${pkr(args.amount as bigint)} from ${who(args.from)} to ${who(args.to)}`;
+      return `claw back ${pkr(args.amount as bigint)} from ${who(args.from)} to the issuer (order ${String(args.reason)})`;
     case "BoardMembership.add_member":
       return `add ${who(args.who)} to the Board`;
     case "BoardMembership.remove_member":
       return `remove ${who(args.who)} from the Board`;
     case "BoardMembership.swap_member":
       return `replace governor ${who(args.remove)} by ${who(args.add)}`;
+    case "BoardMembership.reset_members":
+      return `replace the whole Board by ${((args.members as unknown[]) ?? []).map(who).join(", ")}`;
     case "Kyc.accredit_provider":
       return `accredit ${who(args.provider)} as a bank`;
     case "Kyc.suspend_provider":
@@ -165,12 +174,16 @@ export function describeCall(call: unknown, ceiling?: bigint): string {
     case "Validators.remove_validator":
       return `remove the validator ${who(args.who)}`;
     case "Vouchers.fund_guarantee":
-      return `fund the offline guarantee reserve with ${pkr(args.amount as bigint)}`;
+      return `move ${pkr(args.amount as bigint)} from ${who(args.from)} into the offline guarantee reserve`;
     case "Whitelist.whitelist_call":
-      return `whitelist the call ${short(String(args.call_hash))} for dispatch`;
+      return `allow the call with hash ${String(args.call_hash)} to be dispatched as Root (a runtime upgrade, for example)`;
     case "Whitelist.dispatch_whitelisted_call_with_preimage":
-      return "dispatch a whitelisted call (for example a runtime upgrade)";
+      return `as Root: ${describeCall(args.call, ceiling)}`;
+    case "Scheduler.schedule":
+      return `at block #${String(args.when)}: ${describeCall(args.call, ceiling)}`;
+    case "Scheduler.schedule_after":
+      return `${String(args.after)} blocks after the close: ${describeCall(args.call, ceiling)}`;
     default:
-      return `${pallet}.${name}`;
+      return `${pallet}.${name} ${json(args)}`;
   }
 }

@@ -2,12 +2,15 @@
 // history (the ledger's events of the last blocks that name the account).
 
 import { ss58Decode, ss58Encode } from "@polkadot-labs/hdkd-helpers";
-import type { AccountAnswer, Chain, KycStatus } from "../chain";
+import { rpcError, type AccountAnswer, type Chain, type KycStatus } from "../chain";
 import { date, el, pkr, short } from "../format";
 import { SS58_PREFIX } from "../signer";
 
-/** Finalized blocks searched for the history (about three minutes of a 2-second chain). */
-const HISTORY_BLOCKS = 100;
+/**
+ * Blocks searched for the history at first and per "further back" (about eight minutes): within
+ * the 256 blocks of state a node keeps by default.
+ */
+const HISTORY_BLOCKS = 250;
 
 export function account(chain: Chain, root: HTMLElement, initial?: string): () => void {
   const { api, client, rpc } = chain;
@@ -34,12 +37,12 @@ export function account(chain: Chain, root: HTMLElement, initial?: string): () =
         rpc<AccountAnswer>("rupee_account", [address]),
       ]);
     } catch (error) {
-      const reason = (error as { data?: string })?.data ?? (error as Error)?.message ?? String(error);
+      const { invalidArgument, reason } = rpcError(error);
       result.replaceChildren(
         el(
           "p",
           { class: "status", "data-state": "refused", "data-testid": "account-error" },
-          `Not an account address: ${reason}`,
+          invalidArgument ? `Not an account address: ${reason}` : `Could not read the account: ${reason}`,
         ),
       );
       return;
@@ -81,36 +84,66 @@ export function account(chain: Chain, root: HTMLElement, initial?: string): () =
       el(
         "section",
         { class: "card" },
-        el("h2", {}, `History (last ${HISTORY_BLOCKS} finalized blocks)`),
+        el("h2", {}, "History"),
+        historyNote,
         el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "block"), el("th", {}, "what"))), history),
+        further,
       ),
     );
-    await fillHistory(canonical, history);
+    const head = await client.getFinalizedBlock();
+    oldest = head.number + 1;
+    await readHistory(canonical, history);
+    further.onclick = () => void readHistory(canonical, history);
   };
 
-  const fillHistory = async (address: string, body: HTMLElement) => {
-    body.replaceChildren(el("tr", {}, el("td", { colspan: "2" }, `Reading the last ${HISTORY_BLOCKS} blocks…`)));
-    const head = await client.getFinalizedBlock();
-    const numbers = Array.from({ length: Math.min(HISTORY_BLOCKS, head.number + 1) }, (_, i) => head.number - i);
+  const historyNote = el("p", { class: "voters", "data-testid": "history-note" });
+  const further = el("button", { "data-testid": "history-further" }, `${HISTORY_BLOCKS} blocks further back`);
+  /** The oldest block read so far. */
+  let oldest = 0;
+
+  /** The account's events in the next `HISTORY_BLOCKS` blocks before `oldest`, ten at a time. */
+  const readHistory = async (address: string, body: HTMLElement) => {
+    further.disabled = true;
+    delete body.dataset.done;
+    const numbers = Array.from({ length: Math.min(HISTORY_BLOCKS, oldest) }, (_, i) => oldest - 1 - i);
+    historyNote.textContent = `Reading blocks #${numbers[numbers.length - 1] ?? 0} to #${numbers[0] ?? 0}…`;
     const entries: HTMLElement[] = [];
-    // Ten blocks at a time, newest first.
-    for (let i = 0; i < numbers.length; i += 10) {
+    let reached = oldest;
+    let pruned = false;
+    for (let i = 0; i < numbers.length && !pruned; i += 10) {
       const batch = numbers.slice(i, i + 10);
       const found = await Promise.all(
         batch.map(async (number) => {
-          const hash = await rpc<string>("chain_getBlockHash", [number]);
-          const events = await api.query.System.Events.getValue({ at: hash });
-          return events.flatMap(({ event }) => {
-            const line = describe(event as LedgerEvent, address);
-            return line ? [el("tr", {}, el("td", {}, `#${number}`), el("td", {}, line))] : [];
-          });
+          try {
+            const hash = await rpc<string>("chain_getBlockHash", [number]);
+            const events = await api.query.System.Events.getValue({ at: hash });
+            return events.flatMap(({ event }) => {
+              const line = describe(event as LedgerEvent, address);
+              return line ? [el("tr", {}, el("td", {}, `#${number}`), el("td", {}, line))] : [];
+            });
+          } catch {
+            // The node no longer keeps this block's state (pruning).
+            pruned = true;
+            return null;
+          }
         }),
       );
-      entries.push(...found.flat());
+      for (const [j, rows] of found.entries()) {
+        if (rows === null) break;
+        entries.push(...rows);
+        reached = batch[j];
+      }
     }
-    body.replaceChildren(
-      ...(entries.length > 0 ? entries : [el("tr", {}, el("td", { colspan: "2" }, "nothing in these blocks"))]),
-    );
+    body.querySelector("[data-placeholder]")?.remove();
+    body.append(...entries);
+    if (body.children.length === 0) {
+      body.append(el("tr", { "data-placeholder": "" }, el("td", { colspan: "2" }, "nothing in these blocks")));
+    }
+    oldest = reached;
+    historyNote.textContent = pruned
+      ? `Blocks #${reached} to now. This node keeps the state of recent blocks only; an archive node (--state-pruning archive) reaches further back.`
+      : `Blocks #${reached} to now.`;
+    further.disabled = pruned || reached <= 0;
     body.dataset.done = "true";
   };
 

@@ -1,70 +1,86 @@
 // The Board: governors, open motions in words with their votes, thresholds and time left; a
 // governor proposes, votes and closes by signing in the browser.
 
-import { ss58Decode, ss58Encode } from "@polkadot-labs/hdkd-helpers";
+import { blake2b256 } from "@polkadot-labs/hdkd-helpers";
 import type { Chain } from "../chain";
-import { duration, el, parseRupees, short } from "../format";
-import { SS58_PREFIX, type Account } from "../signer";
+import { duration, el, parseRupees, short, toAddress } from "../format";
+import type { Account } from "../signer";
 import { statusLine, submit } from "../tx";
 import { describeCall } from "../words";
 
 /** The chain's block time (`MILLISECS_PER_BLOCK`), for "time left". */
 const BLOCK_MS = 2000;
 
-/** What the console proposes: a label, what to type, and the call. */
-type Kind = {
-  label: string;
-  input: string;
-  call: (chain: Chain, value: string) => { decodedCall: unknown; getEncodedData(): Promise<Uint8Array> };
-};
+/**
+ * The most proof size a `Board.close` weight bound may claim: the KYC gate's limit
+ * (`MOTION_PROOF_SIZE` in runtime/src/configs/gate.rs); the ref time comes from the chain's
+ * `Board.MaxProposalWeight`.
+ */
+const MOTION_PROOF_SIZE = 16n * 1024n * 1024n;
 
-/** An account typed in any SS58 format, in this chain's; a sentence for anything else. */
-const address = (value: string) => {
-  try {
-    const [payload] = ss58Decode(value.trim());
-    if (payload.length === 32) return ss58Encode(payload, SS58_PREFIX);
-  } catch {
-    // said below
-  }
-  throw new Error(`"${value}" is not an account address (nG… or 5…, with its checksum).`);
-};
+/** Which Board origin a call needs (runtime/src/configs): the ayes it takes at the close. */
+type Needs = "twoThirds" | "majority";
+
+/** Fewest ayes of `members` governors that satisfy `needs`. */
+export function fewestAyes(needs: Needs, members: number): number {
+  return needs === "twoThirds" ? Math.ceil((members * 2) / 3) : Math.floor(members / 2) + 1;
+}
+
+type Encodable = { decodedCall: unknown; getEncodedData(): Promise<Uint8Array> };
+
+/** What the console proposes: a label, what to type, the call, and the origin it needs. */
+type Kind = { label: string; input: string; needs: Needs; call: (chain: Chain, value: string) => Encodable };
 
 const KINDS: Record<string, Kind> = {
   ceiling: {
     label: "Set the supply ceiling (PKR)",
     input: "2,000,000,000",
+    needs: "twoThirds",
     call: ({ api }, value) => api.tx.Rupee.set_supply_ceiling({ ceiling: parseRupees(value) }),
   },
   addGovernor: {
     label: "Add a governor",
     input: "account address",
-    call: ({ api }, value) => api.tx.BoardMembership.add_member({ who: { type: "Id", value: address(value) } }),
+    needs: "twoThirds",
+    call: ({ api }, value) => api.tx.BoardMembership.add_member({ who: { type: "Id", value: toAddress(value) } }),
   },
   removeGovernor: {
     label: "Remove a governor",
     input: "account address",
-    call: ({ api }, value) => api.tx.BoardMembership.remove_member({ who: { type: "Id", value: address(value) } }),
+    needs: "twoThirds",
+    call: ({ api }, value) => api.tx.BoardMembership.remove_member({ who: { type: "Id", value: toAddress(value) } }),
   },
   accredit: {
     label: "Accredit a bank",
     input: "account address",
-    call: ({ api }, value) => api.tx.Kyc.accredit_provider({ provider: address(value) }),
+    needs: "majority",
+    call: ({ api }, value) => api.tx.Kyc.accredit_provider({ provider: toAddress(value) }),
   },
   freeze: {
     label: "Freeze an account",
     input: "account address",
-    call: ({ api }, value) => api.tx.Rupee.freeze({ who: address(value) }),
+    needs: "twoThirds",
+    call: ({ api }, value) => api.tx.Rupee.freeze({ who: toAddress(value) }),
   },
   unfreeze: {
     label: "Unfreeze an account",
     input: "account address",
-    call: ({ api }, value) => api.tx.Rupee.unfreeze({ who: address(value) }),
+    needs: "twoThirds",
+    call: ({ api }, value) => api.tx.Rupee.unfreeze({ who: toAddress(value) }),
   },
 };
 
-/** The default threshold: two thirds of the governors, rounded up (1 on a Board of one). */
-export function defaultThreshold(members: number): number {
-  return members <= 1 ? 1 : Math.ceil((members * 2) / 3);
+const toHex = (bytes: Uint8Array) => `0x${[...bytes].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
+
+/** What a finalized close did, from its events. */
+function closeOutcome(events: { type: string; value: unknown }[]): string | undefined {
+  for (const event of events) {
+    if (event.type !== "Board") continue;
+    const inner = event.value as { type: string };
+    if (inner.type === "Disapproved") return "The motion was rejected and closed.";
+    if (inner.type === "Executed") return "The motion passed and was executed.";
+  }
+  return undefined;
 }
 
 export function board(chain: Chain, root: HTMLElement, accounts: Account[]): () => void {
@@ -78,16 +94,17 @@ export function board(chain: Chain, root: HTMLElement, accounts: Account[]): () 
   const signer = () => accounts.find((a) => a.address === signerSelect.value);
   const status = el("p", { class: "status", "data-testid": "board-status", role: "status" });
   const say = statusLine(status);
+  const readError = el("p", { class: "status", "data-testid": "board-read-error" });
   const members = el("ul", { "data-testid": "members" });
   const motions = el("div", { "data-testid": "motions" });
   const kind = el("select", { "data-testid": "motion-kind" });
   for (const [key, k] of Object.entries(KINDS)) kind.append(el("option", { value: key }, k.label));
   const value = el("input", { "data-testid": "motion-value", placeholder: KINDS.ceiling.input, size: "52" });
-  kind.addEventListener("change", () => (value.placeholder = KINDS[kind.value].input));
-  const threshold = el("input", { "data-testid": "motion-threshold", type: "number", min: "1", size: "4" });
+  const threshold = el("input", { "data-testid": "motion-threshold", type: "number", min: "1", step: "1", size: "4" });
   const propose = el("button", { "data-testid": "propose" }, "Propose");
   root.replaceChildren(
     el("h1", {}, "Board"),
+    readError,
     el("section", { class: "card" }, el("h2", {}, "Governors"), members),
     el(
       "section",
@@ -122,43 +139,97 @@ export function board(chain: Chain, root: HTMLElement, accounts: Account[]): () 
   const names = (list: string[]) => (list.length > 0 ? list.map(name).join(", ") : "nobody");
   let memberCount = 0;
   let ceiling: bigint | undefined;
-  let current = 0;
+  const showDefault = () => {
+    const k = KINDS[kind.value];
+    value.placeholder = k.input;
+    threshold.placeholder = String(fewestAyes(k.needs, memberCount));
+  };
+  kind.addEventListener("change", showDefault);
+
+  // One transaction at a time from this page; a click meanwhile is answered, not dropped.
   let busy = false;
-  const act = async (what: string, build: () => Parameters<typeof submit>[0]) => {
+  const act = async (
+    what: string,
+    build: () => Promise<Parameters<typeof submit>[0]> | Parameters<typeof submit>[0],
+    done?: (r: NonNullable<Awaited<ReturnType<typeof submit>>>) => void,
+  ) => {
     const account = signer();
     if (!account) return say("Choose an account to sign with.", "refused");
-    if (busy) return;
+    if (busy) return say("Another transaction from this page is still on its way: wait for it.", "refused");
     busy = true;
     try {
-      await submit(build(), account, what, say);
+      const result = await submit(await build(), account, what, say);
+      if (result && done) done(result);
     } catch (error) {
       say(error instanceof Error ? error.message : String(error), "refused");
     } finally {
       busy = false;
-      await refresh();
+      void refresh();
     }
   };
 
-  propose.addEventListener("click", async () => {
+  propose.addEventListener("click", () => {
     const k = KINDS[kind.value];
-    let call;
+    let call: Encodable;
     try {
       call = k.call(chain, value.value);
     } catch (error) {
       return say(error instanceof Error ? error.message : String(error), "refused");
     }
-    const needed = Number(threshold.value || defaultThreshold(memberCount));
-    const length = (await call.getEncodedData()).length;
+    const fewest = fewestAyes(k.needs, memberCount);
+    const typed = threshold.value.trim();
+    const needed = typed === "" ? fewest : Number(typed);
+    if (!Number.isInteger(needed) || needed < fewest || needed > memberCount) {
+      return say(
+        `Ayes needed must be a whole number from ${fewest} to ${memberCount}: this call takes ` +
+          `${k.needs === "twoThirds" ? "two thirds" : "a majority"} of the ${memberCount} governors.`,
+        "refused",
+      );
+    }
     const words = describeCall(call.decodedCall, ceiling);
-    await act(`propose: ${words}`, () =>
-      api.tx.Board.propose({ threshold: needed, proposal: call.decodedCall as never, length_bound: length }),
-    );
+    void act(`propose: ${words} (needs ${needed} of ${memberCount} ayes)`, async () => {
+      const length = (await call.getEncodedData()).length;
+      return api.tx.Board.propose({ threshold: needed, proposal: call.decodedCall as never, length_bound: length });
+    });
   });
 
-  const refresh = async () => {
+  /** The SCALE bytes of a decoded call, through the typed API's own codec. */
+  const encodedCall = (call: unknown) => {
+    const c = call as { type: string; value: { type: string; value: unknown } };
+    const tx = api.tx as unknown as Record<string, Record<string, (a: unknown) => Encodable>>;
+    return tx[c.type][c.value.type](c.value.value).getEncodedData();
+  };
+
+  // What was last drawn, so an unchanged Board is not redrawn under a governor's click.
+  let drawn = "";
+  const timeLeft = new Map<string, HTMLElement>();
+  let refreshing = false;
+  let again = false;
+  const refresh = async (): Promise<void> => {
+    if (refreshing) {
+      again = true;
+      return;
+    }
+    refreshing = true;
+    try {
+      await draw();
+      readError.textContent = "";
+    } catch (error) {
+      readError.textContent = `Could not read the Board from the node: ${error instanceof Error ? error.message : error}`;
+      readError.dataset.state = "refused";
+    } finally {
+      refreshing = false;
+      if (again) {
+        again = false;
+        void refresh();
+      }
+    }
+  };
+
+  const draw = async () => {
     const finalized = await client.getFinalizedBlock();
+    const best = (await client.getBestBlocks())[0]?.number ?? finalized.number;
     const at = { at: finalized.hash };
-    current = finalized.number;
     const [governors, prime, hashes, supplyCeiling, maxWeight] = await Promise.all([
       api.query.Board.Members.getValue(at),
       api.query.Board.Prime.getValue(at),
@@ -168,84 +239,96 @@ export function board(chain: Chain, root: HTMLElement, accounts: Account[]): () 
     ]);
     memberCount = governors.length;
     ceiling = supplyCeiling;
-    threshold.placeholder = String(defaultThreshold(memberCount));
-    members.replaceChildren(
-      ...governors.map((g) => el("li", { title: g, "data-address": g }, `${name(g)}${g === prime ? " (prime)" : ""}`)),
-    );
-    const cards = await Promise.all(
+    showDefault();
+    const open = await Promise.all(
       hashes.map(async (hash) => {
         const [call, votes] = await Promise.all([
           api.query.Board.ProposalOf.getValue(hash, at),
           api.query.Board.Voting.getValue(hash, at),
         ]);
-        if (!call || !votes) return el("div", {});
-        const words = describeCall(call, supplyCeiling);
-        const left = (votes.end - current) * BLOCK_MS;
-        const aye = el("button", { "data-testid": "vote-aye" }, "Aye");
-        const nay = el("button", { "data-testid": "vote-nay" }, "Nay");
-        const close = el("button", { "data-testid": "close" }, "Close");
-        aye.addEventListener("click", () =>
-          act(`aye on motion #${votes.index}`, () =>
-            api.tx.Board.vote({ proposal: hash, index: votes.index, approve: true }),
+        // The words are only shown for the call whose hash the governors sign.
+        const encoded = call ? await encodedCall(call) : undefined;
+        const genuine = encoded !== undefined && toHex(blake2b256(encoded)) === hash.toLowerCase();
+        return { hash, call, votes, encoded, genuine };
+      }),
+    );
+    const state = JSON.stringify(
+      { governors, prime, open: open.map((m) => [m.hash, m.votes?.ayes, m.votes?.nays, m.genuine]), supplyCeiling },
+      (_, v) => (typeof v === "bigint" ? v.toString() : v),
+    );
+    for (const m of open) {
+      const left = timeLeft.get(m.hash);
+      if (left && m.votes) left.textContent = `${duration((m.votes.end - best) * BLOCK_MS)} left`;
+    }
+    if (state === drawn) return;
+    drawn = state;
+    members.replaceChildren(
+      ...governors.map((g) => el("li", { title: g, "data-address": g }, `${name(g)}${g === prime ? " (prime)" : ""}`)),
+    );
+    timeLeft.clear();
+    const cards = open.map(({ hash, call, votes, encoded, genuine }) => {
+      if (!call || !votes || !encoded) return el("div", {});
+      if (!genuine) {
+        return el(
+          "div",
+          { class: "motion", "data-testid": "motion", "data-hash": hash },
+          el(
+            "p",
+            { class: "status", "data-state": "refused" },
+            `Motion ${short(hash)}: this node's record of the call does not match the motion's hash. Do not vote on it through this node.`,
           ),
         );
-        nay.addEventListener("click", () =>
-          act(`nay on motion #${votes.index}`, () =>
-            api.tx.Board.vote({ proposal: hash, index: votes.index, approve: false }),
-          ),
+      }
+      const words = describeCall(call, supplyCeiling);
+      const left = el("span", {}, `${duration((votes.end - best) * BLOCK_MS)} left`);
+      timeLeft.set(hash, left);
+      const vote = (approve: boolean) => () =>
+        act(`${approve ? "aye" : "nay"} on motion #${votes.index}`, () =>
+          api.tx.Board.vote({ proposal: hash, index: votes.index, approve }),
         );
-        close.addEventListener("click", async () => {
-          // The bound is the most a motion's call may weigh; the chain refunds what it does not use.
-          const length = (await encodedCall(call)).length;
-          await act(`close motion #${votes.index}`, () =>
+      const aye = el("button", { "data-testid": "vote-aye" }, "Aye");
+      const nay = el("button", { "data-testid": "vote-nay" }, "Nay");
+      const close = el("button", { "data-testid": "close" }, "Close");
+      aye.addEventListener("click", vote(true));
+      nay.addEventListener("click", vote(false));
+      close.addEventListener("click", () =>
+        act(
+          `close motion #${votes.index}`,
+          // The bound is the most a motion's call may claim; the chain refunds what it does not use.
+          () =>
             api.tx.Board.close({
               proposal_hash: hash,
               index: votes.index,
               proposal_weight_bound: { ref_time: maxWeight.ref_time, proof_size: MOTION_PROOF_SIZE },
-              length_bound: length,
+              length_bound: encoded.length,
             }),
-          );
-        });
-        return el(
-          "div",
-          { class: "motion", "data-testid": "motion", "data-hash": hash, "data-index": String(votes.index) },
-          el("p", { class: "words", "data-testid": "motion-words" }, `#${votes.index}: ${words}`),
-          el(
-            "p",
-            {},
-            el("span", { "data-testid": "motion-ayes" }, String(votes.ayes.length)),
-            ` aye, ${votes.nays.length} nay of ${votes.threshold} needed · ends at block #${votes.end} (${duration(left)} left)`,
-          ),
-          el("p", { class: "voters" }, `aye: ${names(votes.ayes)} · nay: ${names(votes.nays)}`),
-          el("p", {}, aye, " ", nay, " ", close),
-        );
-      }),
-    );
+          (result) => {
+            const outcome = closeOutcome(result.events as { type: string; value: unknown }[]);
+            if (outcome) say(`Motion #${votes.index} closed in block #${result.block.number}. ${outcome}`, "done");
+          },
+        ),
+      );
+      return el(
+        "div",
+        { class: "motion", "data-testid": "motion", "data-hash": hash, "data-index": String(votes.index) },
+        el("p", { class: "words", "data-testid": "motion-words" }, `#${votes.index}: ${words}`),
+        el(
+          "p",
+          {},
+          el("span", { "data-testid": "motion-ayes" }, String(votes.ayes.length)),
+          ` aye, ${votes.nays.length} nay of ${votes.threshold} needed · ends at block #${votes.end} (`,
+          left,
+          ")",
+        ),
+        el("p", { class: "voters" }, `aye: ${names(votes.ayes)} · nay: ${names(votes.nays)}`),
+        el("p", {}, aye, " ", nay, " ", close),
+      );
+    });
     motions.replaceChildren(...(cards.length > 0 ? cards : [el("p", {}, "No open motions.")]));
-    root.dataset.updatedAt = String(current);
-  };
-
-  /** The SCALE bytes of a decoded call, through the typed API's own codec. */
-  const encodedCall = async (call: unknown) => {
-    const { pallet, name, args } = callParts(call);
-    const api_ = api.tx as unknown as Record<
-      string,
-      Record<string, (a: unknown) => { getEncodedData(): Promise<Uint8Array> }>
-    >;
-    return api_[pallet][name](args).getEncodedData();
+    root.dataset.updatedAt = String(finalized.number);
   };
 
   void refresh();
-  const subscription = client.finalizedBlock$.subscribe(() => {
-    if (!busy) void refresh().catch((error) => console.error("board refresh failed", error));
-  });
+  const subscription = client.finalizedBlock$.subscribe(() => void refresh());
   return () => subscription.unsubscribe();
-}
-
-/** The most proof size a `Board.close` bound may claim (the gate's limit, 16 MiB). */
-const MOTION_PROOF_SIZE = 16n * 1024n * 1024n;
-
-function callParts(call: unknown): { pallet: string; name: string; args: unknown } {
-  const c = call as { type: string; value: { type: string; value: unknown } };
-  return { pallet: c.type, name: c.value.type, args: c.value.value };
 }

@@ -2,12 +2,15 @@
 // device key), double spends with their evidence, claims, and the revocation list.
 
 import { ss58Address } from "@polkadot-labs/hdkd-helpers";
-import type { Chain, Revocations, Supply } from "../chain";
+import { rpcError, type Chain, type Revocations, type Supply } from "../chain";
 import { date, el, pkr, short } from "../format";
 import { SS58_PREFIX } from "../signer";
 
 /** Purses shown per page: the console never reads every purse of a national chain at once. */
 const PAGE = 50;
+
+/** Revocation entries shown (the list's first page). */
+const REVOCATIONS_SHOWN = 100;
 
 type PurseAnswer = {
   owner: string;
@@ -47,6 +50,8 @@ export function offline(chain: Chain, root: HTMLElement): () => void {
   const claims = el("tbody", { "data-testid": "claims" });
   const revocations = el("tbody", { "data-testid": "revocations" });
   const digest = el("code", { "data-testid": "revocation-digest" });
+  const revocationsMore = el("p", { class: "voters" });
+  const readError = el("p", { class: "status", "data-state": "refused", "data-testid": "offline-read-error" });
   /** Rows, or one row saying there are none. */
   const rowsOrNone = (rows: HTMLElement[], columns: number) =>
     rows.length > 0 ? rows : [el("tr", {}, el("td", { colspan: String(columns), class: "none" }, "none"))];
@@ -54,6 +59,7 @@ export function offline(chain: Chain, root: HTMLElement): () => void {
     el("table", {}, el("thead", {}, el("tr", {}, ...head.map((h) => el("th", {}, h)))), body);
   root.replaceChildren(
     el("h1", {}, "Offline payments"),
+    readError,
     el("section", { class: "card" }, el("h2", {}, "Money offline"), totals),
     el(
       "section",
@@ -85,6 +91,7 @@ export function offline(chain: Chain, root: HTMLElement): () => void {
       el("h2", {}, "Revocation list"),
       el("p", {}, "Digest ", digest),
       table(["device key", "reason", "since"], revocations),
+      revocationsMore,
     ),
   );
 
@@ -116,7 +123,20 @@ export function offline(chain: Chain, root: HTMLElement): () => void {
   // Purses a page at a time: storage keys in order, then their values.
   let prefix: string | undefined;
   let lastKey: string | undefined;
+  let paging = false;
   const nextPage = async () => {
+    if (paging) return;
+    paging = true;
+    try {
+      await readPage();
+      readError.textContent = "";
+    } catch (error) {
+      readError.textContent = `Could not read the purses: ${error instanceof Error ? error.message : error}`;
+    } finally {
+      paging = false;
+    }
+  };
+  const readPage = async () => {
     prefix ??= await api.query.Vouchers.Purses.getKey();
     const at = (await client.getFinalizedBlock()).hash;
     const keys = await rpc<string[]>("state_getKeysPaged", [prefix, PAGE, lastKey ?? prefix, at]);
@@ -144,8 +164,10 @@ export function offline(chain: Chain, root: HTMLElement): () => void {
           : "No purse has this device key.",
       );
     } catch (error) {
-      const data = (error as { data?: string; message?: string })?.message ?? String(error);
-      lookupResult.replaceChildren(`Not a device key: ${data}`);
+      const { invalidArgument, reason } = rpcError(error);
+      lookupResult.replaceChildren(
+        invalidArgument ? `Not a device key: ${reason}` : `Could not read the purse: ${reason}`,
+      );
     }
   });
 
@@ -158,7 +180,7 @@ export function offline(chain: Chain, root: HTMLElement): () => void {
       api.query.Vouchers.TotalDebts.getValue({ at }),
       api.query.Vouchers.DoubleSpends.getEntries({ at }),
       api.query.Vouchers.Claims.getEntries({ at }),
-      rpc<Revocations>("vouchers_revocations", [at, null, 100]),
+      rpc<Revocations>("vouchers_revocations", [at, null, REVOCATIONS_SHOWN]),
     ]);
     totals.textContent =
       `${pkr(supply.totalEscrowed)} escrowed in purses; guarantee reserve ${pkr(reserve)}; ` +
@@ -200,6 +222,9 @@ export function offline(chain: Chain, root: HTMLElement): () => void {
       ),
     );
     digest.textContent = revoked.digest;
+    revocationsMore.textContent = revoked.next
+      ? `The first ${REVOCATIONS_SHOWN} entries; the whole list: vouchers_revocations with startAfter (docs/rpc.md).`
+      : "";
     revocations.replaceChildren(
       ...rowsOrNone(
         revoked.entries.map((entry) =>
@@ -217,8 +242,20 @@ export function offline(chain: Chain, root: HTMLElement): () => void {
     root.dataset.updatedAt = at;
   };
 
-  void nextPage().catch((error) => console.error("purses", error));
-  void refresh().catch((error) => console.error("offline refresh failed", error));
-  const subscription = client.finalizedBlock$.subscribe(() => void refresh().catch(() => undefined));
+  let refreshing = false;
+  const update = async () => {
+    if (refreshing) return;
+    refreshing = true;
+    try {
+      await refresh();
+    } catch (error) {
+      readError.textContent = `Could not read the offline payments: ${error instanceof Error ? error.message : error}`;
+    } finally {
+      refreshing = false;
+    }
+  };
+  void nextPage();
+  void update();
+  const subscription = client.finalizedBlock$.subscribe(() => void update());
   return () => subscription.unsubscribe();
 }

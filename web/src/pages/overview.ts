@@ -9,7 +9,7 @@ import { el, pkr, short } from "../format";
 import { SS58_PREFIX } from "../signer";
 
 /** Blocks kept for the payments series and the authors' tally. */
-const RECENT = 30;
+const RECENT = 60;
 
 /** The Aura slot in a header's pre-runtime digest (u64, little endian). */
 function auraSlot(digests: { type: string; value: unknown }[]): bigint | undefined {
@@ -37,8 +37,10 @@ export function overview(chain: Chain, root: HTMLElement): () => void {
   const reserves = el("canvas", { "data-testid": "reserves-chart", height: "220" });
   const payments = el("canvas", { "data-testid": "payments-chart", height: "220" });
   const paymentsNow = field("payments-last-block");
+  const readError = el("p", { class: "status", "data-state": "refused", "data-testid": "overview-read-error" });
   root.replaceChildren(
     el("h1", {}, "Overview"),
+    readError,
     el(
       "section",
       { class: "card" },
@@ -73,23 +75,29 @@ export function overview(chain: Chain, root: HTMLElement): () => void {
     lag.textContent = String(Math.max(0, bestNumber - finalizedNumber));
   };
 
-  /** Payments and redemptions in a block, and its author (from the Aura slot). */
+  /** Aura keys to the validators' accounts (`Session.NextKeys`): on a pilot they differ. */
+  const owners = new Map<string, string>();
+  const learnOwners = async (validators: string[], at: string) => {
+    const keys = await Promise.all(validators.map((v) => api.query.Session.NextKeys.getValue(v, { at })));
+    keys.forEach((k, i) => k && owners.set(k.aura.toLowerCase(), validators[i]));
+  };
+
+  /** Payments and redemptions in a block, and its author (the Aura slot, of the parent's set). */
   const blockFacts = async (hash: string) => {
-    const [events, header, authorities] = await Promise.all([
+    const [events, header] = await Promise.all([
       api.query.System.Events.getValue({ at: hash }),
       client.getBlockHeader(hash),
-      api.query.Aura.Authorities.getValue({ at: hash }),
     ]);
+    const authorities = await api.query.Aura.Authorities.getValue({ at: header.parentHash });
     const count = events.filter(
       ({ event }) =>
         (event.type === "Rupee" && event.value.type === "Transferred") ||
         (event.type === "Vouchers" && event.value.type === "VoucherRedeemed"),
     ).length;
     const slot = auraSlot(header.digests as { type: string; value: unknown }[]);
-    const author =
-      slot !== undefined && authorities.length > 0
-        ? ss58Address(authorities[Number(slot % BigInt(authorities.length))], SS58_PREFIX)
-        : undefined;
+    const key =
+      slot !== undefined && authorities.length > 0 ? authorities[Number(slot % BigInt(authorities.length))] : undefined;
+    const author = key ? (owners.get(key.toLowerCase()) ?? ss58Address(key, SS58_PREFIX)) : undefined;
     return { number: header.number, parent: header.parentHash, count, author };
   };
 
@@ -114,11 +122,12 @@ export function overview(chain: Chain, root: HTMLElement): () => void {
 
   let started = false;
   const onFinalized = async (hash: string, number: number) => {
-    const [supply, bankReserves, facts, set] = await Promise.all([
+    const set = await api.query.Session.Validators.getValue({ at: hash });
+    if (set.some((v) => ![...owners.values()].includes(v))) await learnOwners(set, hash);
+    const [supply, bankReserves, facts] = await Promise.all([
       rpc<Supply>("rupee_supply", [hash]),
       rpc<[string, number | string][]>("rupee_bankReserves", [hash]),
       blockFacts(hash),
-      api.query.Session.Validators.getValue({ at: hash }),
     ]);
     if (!started) {
       started = true;
@@ -144,11 +153,16 @@ export function overview(chain: Chain, root: HTMLElement): () => void {
     paymentsChart.data.datasets[0].data = recent.map((b) => b.count);
     paymentsChart.update();
     payments.dataset.total = String(recent.reduce((sum, b) => sum + b.count, 0));
+    payments.dataset.blocks = String(recent.length);
 
     validators.replaceChildren(
       ...set.map((validator) => {
         const blocks = recent.filter((b) => b.author === validator).length;
-        return el("li", { title: validator }, `${short(validator)}: ${blocks} block(s)`);
+        return el(
+          "li",
+          { title: validator, "data-address": validator, "data-blocks": String(blocks) },
+          `${short(validator)}: ${blocks} block(s)`,
+        );
       }),
     );
     finalizedNumber = number;
@@ -156,26 +170,28 @@ export function overview(chain: Chain, root: HTMLElement): () => void {
     root.dataset.updatedAt = String(number);
   };
 
-  // One update at a time, in order; a block that finalizes meanwhile is picked up next.
+  // One update at a time, every finalized block in order (GRANDPA may finalize several at once);
+  // a backlog longer than the series keeps only its newest blocks.
+  const queue: { hash: string; number: number }[] = [];
   let busy = false;
-  let next: { hash: string; number: number } | undefined;
   const drain = async () => {
     if (busy) return;
     busy = true;
-    while (next) {
-      const block = next;
-      next = undefined;
+    while (queue.length > 0) {
+      if (queue.length > RECENT) queue.splice(0, queue.length - RECENT);
+      const block = queue.shift()!;
       try {
         await onFinalized(block.hash, block.number);
+        readError.textContent = "";
       } catch (error) {
-        console.error("overview update failed", error);
+        readError.textContent = `Could not read block #${block.number} from the node: ${error instanceof Error ? error.message : error}`;
       }
     }
     busy = false;
   };
   const subscriptions: { unsubscribe(): void }[] = [
     client.finalizedBlock$.subscribe((block) => {
-      next = block;
+      queue.push(block);
       void drain();
     }),
     client.bestBlocks$.subscribe((blocks) => {
