@@ -28,7 +28,7 @@ impl SubstrateCli for Cli {
 	}
 
 	fn support_url() -> String {
-		"see README.md, section Operations".into()
+		"README.md (Running the node) and docs/pilot.md in the source repository".into()
 	}
 
 	fn copyright_start_year() -> i32 {

@@ -6,6 +6,7 @@ mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;
+mod metrics;
 mod preflight;
 mod public_rpc;
 mod rpc;

@@ -216,9 +216,25 @@ pub fn new_full<
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
+	// The chain's money as metrics (src/metrics.rs), and the pool as RPC submissions see it,
+	// counting the KYC gate's refusals by code.
+	let chain_metrics =
+		prometheus_registry.as_ref().map(crate::metrics::Metrics::register).transpose()?;
+	let submission_pool = Arc::new(crate::metrics::CountingPool::new(
+		transaction_pool.clone(),
+		chain_metrics.as_ref(),
+	));
+	if let Some(metrics) = chain_metrics {
+		task_manager.spawn_handle().spawn(
+			"rupee-metrics",
+			None,
+			crate::metrics::run(client.clone(), metrics),
+		);
+	}
+
 	let rpc_builder = {
 		let client = client.clone();
-		let pool = transaction_pool.clone();
+		let pool = submission_pool.clone();
 		Box::new(move |_| {
 			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
 			crate::rpc::create_full(deps).map_err(Into::into)
@@ -230,7 +246,7 @@ pub fn new_full<
 		client: client.clone(),
 		keystore: keystore_container.keystore(),
 		task_manager: &mut task_manager,
-		transaction_pool: transaction_pool.clone(),
+		transaction_pool: submission_pool,
 		rpc_builder,
 		backend,
 		system_rpc_tx,

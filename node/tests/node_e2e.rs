@@ -12,6 +12,7 @@ mod dev_node;
 mod gate_attacks;
 mod governance;
 mod metadata_hash;
+mod metrics;
 mod money_flow;
 mod network;
 mod polkadot_js;

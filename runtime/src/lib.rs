@@ -125,10 +125,10 @@ macro_rules! declare_version {
 }
 
 #[cfg(not(feature = "upgrade-test"))]
-declare_version!(111);
+declare_version!(112);
 // The upgrade-test blob: this runtime, one spec version higher. Bump both together.
 #[cfg(feature = "upgrade-test")]
-declare_version!(112);
+declare_version!(113);
 
 /// Target block time. Two seconds, not the SDK's six: a payment at a shop counter should be
 /// final in a few seconds (GRANDPA finalizes one to two blocks behind the head). The weight
@@ -237,9 +237,9 @@ pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
 pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 
 /// The transaction extension pipeline, in order. Every signed transaction carries the data of
-/// each step. Later pallets (the KYC gate) add their steps here; that changes the transaction
-/// encoding, so bump `transaction_version` with it. Signed transactions pay no fee: there
-/// is no gas token; the KYC gate and its per-tier rate limit keep blocks from being flooded.
+/// each step: adding, removing or reordering a step changes the transaction encoding, so bump
+/// `transaction_version` with it. Signed transactions pay no fee: there is no gas token; the
+/// KYC gate and its per-tier rate limit keep blocks from being flooded.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	// Before the nonce check: an outsider is refused with the gate's own code.

@@ -86,3 +86,55 @@ fn a_block_holds_at_least_a_thousand_payments_by_weight() {
 	);
 	assert!(fit >= 1_000, "{fit} payments per block");
 }
+
+/// Every pallet of the production runtime is priced: none runs on `()` weights (which charge
+/// RocksDB's figures, or nothing at all, for the work they do). A pallet added with `()` fails
+/// here until it gets measured or published weights.
+#[test]
+fn no_pallet_is_weighed_with_unit_weights() {
+	use core::any::type_name;
+	type R = Runtime;
+	let weights = [
+		("System", type_name::<<R as frame_system::Config>::SystemWeightInfo>()),
+		("System extensions", type_name::<<R as frame_system::Config>::ExtensionsWeightInfo>()),
+		("Timestamp", type_name::<<R as pallet_timestamp::Config>::WeightInfo>()),
+		("Validators", type_name::<<R as pallet_validators::Config>::WeightInfo>()),
+		("Session", type_name::<<R as pallet_session::Config>::WeightInfo>()),
+		("Grandpa", type_name::<<R as pallet_grandpa::Config>::WeightInfo>()),
+		("Sudo", type_name::<<R as pallet_sudo::Config>::WeightInfo>()),
+		("Kyc", type_name::<<R as pallet_kyc::Config>::WeightInfo>()),
+		("Rupee", type_name::<<R as pallet_rupee::Config>::WeightInfo>()),
+		("Vouchers", type_name::<<R as pallet_vouchers::Config>::WeightInfo>()),
+		(
+			"Board",
+			type_name::<<R as pallet_collective::Config<pallet_collective::Instance1>>::WeightInfo>(
+			),
+		),
+		(
+			"BoardMembership",
+			type_name::<<R as pallet_membership::Config<pallet_membership::Instance1>>::WeightInfo>(
+			),
+		),
+		("Preimage", type_name::<<R as pallet_preimage::Config>::WeightInfo>()),
+		("Whitelist", type_name::<<R as pallet_whitelist::Config>::WeightInfo>()),
+		("Scheduler", type_name::<<R as pallet_scheduler::Config>::WeightInfo>()),
+		("Deposits", type_name::<<R as pallet_balances::Config>::WeightInfo>()),
+	];
+	for (pallet, weight_info) in weights {
+		assert_ne!(
+			weight_info, "()",
+			"{pallet} is weighed with `()`: give it measured or published weights"
+		);
+	}
+	// The list above is every pallet of the runtime that has weights (Aura has none): a pallet
+	// added to the runtime fails here until it is added above.
+	use frame_support::traits::PalletsInfoAccess;
+	let listed: Vec<&str> = weights.iter().map(|(pallet, _)| *pallet).collect();
+	for info in rupee_runtime::AllPalletsWithSystem::infos() {
+		assert!(
+			info.name == "Aura" || listed.contains(&info.name),
+			"pallet {} is not checked for `()` weights here",
+			info.name
+		);
+	}
+}

@@ -23,7 +23,8 @@
 //! unexpired, not frozen); the amount is within the sender's daily and monthly debit limits
 //! and the receiver's daily and monthly credit limits (UTC days, 30-day months); credit that
 //! would take the receiver above its tier's holding limit goes to its linked bank account, or
-//! the transfer fails with [`Error::HoldingLimitExceeded`] if it has none.
+//! the transfer fails with [`Error::Refused`] ([`TransferError::HoldingLimitExceeded`]) if it
+//! has none. Every refusal of a transfer is [`Error::Refused`] with its [`TransferError`].
 //!
 //! ## Invariant
 //!
@@ -251,7 +252,7 @@ pub mod pallet {
 		///
 		/// Origin: the issuer. Emits [`Event::Minted`].
 		/// Errors: [`Error::NotIssuer`], [`Error::NotABank`], [`Error::CeilingExceeded`],
-		/// [`Error::ZeroAmount`], [`Error::Overflow`]. O(1).
+		/// [`Error::Refused`] ([`TransferError::ZeroAmount`], [`TransferError::Overflow`]). O(1).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::mint())]
 		pub fn mint(
@@ -267,7 +268,8 @@ pub mod pallet {
 		/// Destroy `amount` from the issuer's own account (money banks returned).
 		///
 		/// Origin: the issuer. Emits [`Event::Burned`].
-		/// Errors: [`Error::NotIssuer`], [`Error::InsufficientBalance`], [`Error::ZeroAmount`]. O(1).
+		/// Errors: [`Error::NotIssuer`], [`Error::Refused`] ([`TransferError::InsufficientBalance`],
+		/// [`TransferError::ZeroAmount`]). O(1).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::burn())]
 		pub fn burn(origin: OriginFor<T>, #[pallet::compact] amount: Balance) -> DispatchResult {
@@ -328,8 +330,8 @@ pub mod pallet {
 		/// decision behind it.
 		///
 		/// Origin: governance. Emits [`Event::ClawedBack`].
-		/// Errors: [`Error::NoIssuer`], [`Error::InsufficientBalance`], [`Error::ZeroAmount`],
-		/// [`Error::SelfTransfer`]. O(1).
+		/// Errors: [`Error::NoIssuer`], [`Error::Refused`] ([`TransferError::InsufficientBalance`],
+		/// [`TransferError::ZeroAmount`], [`TransferError::SelfTransfer`]). O(1).
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::clawback())]
 		pub fn clawback(

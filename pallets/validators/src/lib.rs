@@ -182,6 +182,11 @@ pub mod pallet {
 			assert!(T::MinValidators::get() > 0, "a chain needs a validator");
 			assert!(T::MinValidators::get() <= T::MaxValidators::get());
 		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
 	}
 
 	#[pallet::call]
@@ -211,6 +216,24 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// The set's invariants: at least [`Config::MinValidators`] once the chain has one, no
+		/// account twice, at most two forced rotations pending, a session length above zero.
+		#[cfg(any(feature = "try-runtime", test))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			let set = Validators::<T>::get();
+			ensure!(
+				set.is_empty() || set.len() as u32 >= T::MinValidators::get(),
+				"fewer validators than MinValidators"
+			);
+			let mut sorted = set.clone().into_inner();
+			sorted.sort();
+			sorted.dedup();
+			ensure!(sorted.len() == set.len(), "a validator is in the set twice");
+			ensure!(ForcedRotations::<T>::get() <= 2, "more than two forced rotations pending");
+			ensure!(!SessionLength::<T>::get().is_zero(), "session length zero");
+			Ok(())
+		}
+
 		pub(crate) fn do_add_validator(who: T::AccountId) -> DispatchResult {
 			ensure!(T::HasSessionKeys::contains(&who), Error::<T>::NoSessionKeys);
 			Validators::<T>::try_mutate(|set| -> DispatchResult {

@@ -246,7 +246,7 @@ impl pallet_balances::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = ();
-	type WeightInfo = ();
+	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
 	type Balance = u128;
 	type DustRemoval = ();
 	type ExistentialDeposit = frame_support::traits::ConstU128<1>;

@@ -4,6 +4,7 @@
 use frame_support::{
 	assert_noop, assert_ok, derive_impl,
 	traits::{ConstU32, ConstU64, Contains, Get},
+	BoundedVec,
 };
 use frame_system::EnsureRoot;
 use pallet_session::SessionManager;
@@ -71,13 +72,21 @@ pub(crate) fn new_test_ext() -> sp_io::TestExternalities {
 	ext
 }
 
+/// Runs `test` on the genesis state, then checks the storage invariants (`try_state`).
+fn run(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Validators::do_try_state().expect("storage invariants hold");
+	});
+}
+
 fn set() -> Vec<u64> {
 	pallet_validators::Validators::<Test>::get().into_inner()
 }
 
 #[test]
 fn genesis_hands_its_set_to_the_first_session_and_nothing_changes_until_a_motion() {
-	new_test_ext().execute_with(|| {
+	run(|| {
 		assert_eq!(Validators::new_session_genesis(0), Some(vec![1, 2, 3]));
 		assert_eq!(Validators::new_session(1), None);
 	});
@@ -85,7 +94,7 @@ fn genesis_hands_its_set_to_the_first_session_and_nothing_changes_until_a_motion
 
 #[test]
 fn governance_adds_a_validator_for_the_next_session() {
-	new_test_ext().execute_with(|| {
+	run(|| {
 		assert_ok!(Validators::add_validator(RuntimeOrigin::root(), 4));
 		System::assert_last_event(Event::ValidatorAdded { who: 4 }.into());
 		assert_eq!(set(), vec![1, 2, 3, 4]);
@@ -98,7 +107,7 @@ fn governance_adds_a_validator_for_the_next_session() {
 
 #[test]
 fn governance_removes_a_validator_for_the_next_session() {
-	new_test_ext().execute_with(|| {
+	run(|| {
 		assert_ok!(Validators::remove_validator(RuntimeOrigin::root(), 2));
 		System::assert_last_event(Event::ValidatorRemoved { who: 2 }.into());
 		assert_eq!(Validators::new_session(1), Some(vec![1, 3]));
@@ -107,7 +116,7 @@ fn governance_removes_a_validator_for_the_next_session() {
 
 #[test]
 fn plain_accounts_cannot_change_the_set() {
-	new_test_ext().execute_with(|| {
+	run(|| {
 		assert_noop!(
 			Validators::add_validator(RuntimeOrigin::signed(1), 4),
 			DispatchError::BadOrigin
@@ -121,7 +130,7 @@ fn plain_accounts_cannot_change_the_set() {
 
 #[test]
 fn guard_rails_hold() {
-	new_test_ext().execute_with(|| {
+	run(|| {
 		assert_noop!(
 			Validators::add_validator(RuntimeOrigin::root(), 2),
 			Error::<Test>::AlreadyValidator
@@ -154,7 +163,7 @@ fn session_length_comes_from_the_chain_spec_or_the_default() {
 	type Length = crate::SessionLengthOf<Test>;
 	type Sessions = pallet_session::PeriodicSessions<Length, ConstU64<0>>;
 	use pallet_session::ShouldEndSession;
-	new_test_ext().execute_with(|| {
+	run(|| {
 		assert_eq!(Length::get(), 600);
 		assert!(Sessions::should_end_session(600));
 		assert!(!Sessions::should_end_session(10));
@@ -186,7 +195,7 @@ fn a_chain_spec_cannot_ask_for_sessions_shorter_than_ten_blocks() {
 fn a_change_by_the_board_forces_two_session_changes_at_the_next_multiples_of_ten_blocks() {
 	use pallet_session::ShouldEndSession;
 	type Rotation = crate::SessionRotation<Test>;
-	new_test_ext().execute_with(|| {
+	run(|| {
 		// Sessions of 600 blocks: nothing ends at block 10 while the set is unchanged.
 		assert!(!Rotation::should_end_session(10));
 		assert!(Rotation::should_end_session(600));
@@ -199,5 +208,22 @@ fn a_change_by_the_board_forces_two_session_changes_at_the_next_multiples_of_ten
 		assert_eq!(Validators::new_session(2), None);
 		assert!(!Rotation::should_end_session(40));
 		assert!(Rotation::should_end_session(1200));
+	});
+}
+
+#[test]
+fn try_state_catches_a_broken_set() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Validators::do_try_state());
+		pallet_validators::Validators::<Test>::put(BoundedVec::truncate_from(vec![1, 2, 1]));
+		assert_eq!(Validators::do_try_state(), Err("a validator is in the set twice".into()));
+		pallet_validators::Validators::<Test>::put(BoundedVec::truncate_from(vec![1]));
+		assert_eq!(Validators::do_try_state(), Err("fewer validators than MinValidators".into()));
+		pallet_validators::Validators::<Test>::put(BoundedVec::truncate_from(vec![1, 2]));
+		ForcedRotations::<Test>::put(3);
+		assert_eq!(
+			Validators::do_try_state(),
+			Err("more than two forced rotations pending".into())
+		);
 	});
 }
