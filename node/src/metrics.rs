@@ -10,18 +10,32 @@
 //! | `rupee_bank_reserve_paisa{bank}` | each accredited bank's own balance |
 //! | `rupee_purses_active` | purses whose devices may pay offline |
 //! | `rupee_double_spends` | double-spend evidence records on chain |
+//! | `rupee_double_spends_detected_total` | `Vouchers.DoubleSpendDetected` events in blocks finalized since the node started |
 //! | `rupee_claims_open`, `rupee_claims_open_paisa` | victims' claims governance has not settled |
 //! | `rupee_board_open_motions` | the Board's open motions |
 //! | `rupee_payments_total` | payments and voucher redemptions in finalized blocks since the node started |
 //! | `rupee_payments_last_block` | the same in the last finalized block |
 //! | `rupee_finality_lag_blocks` | best block minus finalized block, every 2 s |
-//! | `rupee_supply_invariant_ok` | 1 while `TotalIssuance` = Σ balances + `TotalEscrowed` + the reserve and `TotalEscrowed` = Σ escrows, 0 when broken |
+//! | `rupee_supply_invariant_broken` | 1 when the last scan found `TotalIssuance` ≠ Σ balances + `TotalEscrowed` + the reserve, or `TotalEscrowed` ≠ Σ escrows; 0 otherwise |
+//! | `rupee_supply_invariant_checked_block` | the finalized block the last scan read |
 //! | `rupee_pool_refusals_total{code}` | transactions refused at submission by the KYC gate, by its code (docs/rpc.md) |
 //!
-//! The scans (active purses, the invariant) read whole maps: after every finalized block while
-//! the maps are small (fewer than [`SMALL_SCAN`] entries), every [`SCAN_EVERY`] blocks beyond.
+//! The scans (active purses, double-spend records, claims, the invariant) stream whole maps on
+//! a blocking thread of their own, holding the block they read pinned: after every finalized
+//! block while the maps are small (fewer than [`SMALL_SCAN`] entries), every [`SCAN_EVERY`]
+//! blocks beyond, never two at once. The per-block figures come from runtime APIs and single
+//! storage values. A payment in a block whose state was pruned before it was read (finality
+//! jumping more than the pruning window at once) is not counted, and the node says so.
 
-use std::{collections::HashMap, pin::Pin, sync::Arc, time::Duration};
+use std::{
+	collections::HashMap,
+	pin::Pin,
+	sync::{
+		atomic::{AtomicBool, AtomicUsize, Ordering},
+		Arc, Mutex,
+	},
+	time::Duration,
+};
 
 use codec::Decode;
 use futures::StreamExt;
@@ -37,15 +51,18 @@ use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::{crypto::Ss58Codec, storage::StorageKey};
 use sp_io::hashing::twox_128;
-use sp_runtime::{traits::Block as BlockT, transaction_validity::InvalidTransaction};
+use sp_runtime::{
+	traits::{Block as BlockT, Header as _},
+	transaction_validity::InvalidTransaction,
+};
 use substrate_prometheus_endpoint::{
-	register, CounterVec, Gauge, GaugeVec, Opts, PrometheusError, Registry, U64,
+	register, Counter, CounterVec, Gauge, GaugeVec, Opts, PrometheusError, Registry, U64,
 };
 
 const LOG_TARGET: &str = "rupee-metrics";
 
-/// Finalized blocks between two scans of whole maps, once they are large.
-pub const SCAN_EVERY: u32 = 100;
+/// Finalized blocks between two scans of whole maps, once they are large (20 minutes).
+pub const SCAN_EVERY: u32 = 600;
 
 /// Entries a scan may read to run again at the next finalized block.
 pub const SMALL_SCAN: usize = 10_000;
@@ -63,11 +80,15 @@ pub struct Metrics {
 	claims_open: Gauge<U64>,
 	claims_open_paisa: Gauge<U64>,
 	board_open_motions: Gauge<U64>,
-	payments_total: Gauge<U64>,
+	payments_total: Counter<U64>,
+	double_spends_detected: Counter<U64>,
 	payments_last_block: Gauge<U64>,
 	finality_lag: Gauge<U64>,
-	invariant_ok: Gauge<U64>,
+	invariant_broken: Gauge<U64>,
+	invariant_checked_block: Gauge<U64>,
 	pool_refusals: CounterVec<U64>,
+	/// The banks `bank_reserve` has a series for.
+	banks_shown: Arc<Mutex<Vec<String>>>,
 }
 
 impl Metrics {
@@ -93,9 +114,19 @@ impl Metrics {
 			claims_open: gauge("rupee_claims_open", "Victims' claims not yet settled")?,
 			claims_open_paisa: gauge("rupee_claims_open_paisa", "Money owed on open claims")?,
 			board_open_motions: gauge("rupee_board_open_motions", "The Board's open motions")?,
-			payments_total: gauge(
-				"rupee_payments_total",
-				"Payments and voucher redemptions in blocks finalized since the node started",
+			payments_total: register(
+				Counter::new(
+					"rupee_payments_total",
+					"Payments and voucher redemptions in blocks finalized since the node started",
+				)?,
+				registry,
+			)?,
+			double_spends_detected: register(
+				Counter::new(
+					"rupee_double_spends_detected_total",
+					"Double spends caught in blocks finalized since the node started",
+				)?,
+				registry,
 			)?,
 			payments_last_block: gauge(
 				"rupee_payments_last_block",
@@ -105,9 +136,13 @@ impl Metrics {
 				"rupee_finality_lag_blocks",
 				"Best block number minus finalized block number",
 			)?,
-			invariant_ok: gauge(
-				"rupee_supply_invariant_ok",
-				"1 while issuance equals balances, escrow and reserve; 0 when broken",
+			invariant_broken: gauge(
+				"rupee_supply_invariant_broken",
+				"1 when the last scan found issuance unequal to balances, escrow and reserve",
+			)?,
+			invariant_checked_block: gauge(
+				"rupee_supply_invariant_checked_block",
+				"The finalized block the last scan of the supply read",
 			)?,
 			pool_refusals: register(
 				CounterVec::new(
@@ -119,6 +154,7 @@ impl Metrics {
 				)?,
 				registry,
 			)?,
+			banks_shown: Default::default(),
 		};
 		// Every gate code from zero, so a rate over the first refusal is not lost.
 		for code in
@@ -149,29 +185,40 @@ where
 	T::decode(&mut &data.0[..]).ok()
 }
 
-/// Every value under a map's prefix at `hash`, decoded (undecodable ones skipped and logged).
-fn values<C, T: Decode>(client: &C, hash: <Block as BlockT>::Hash, prefix: &StorageKey) -> Vec<T>
+/// Folds every value under a map's prefix at `hash`, streaming (undecodable ones skipped and
+/// logged); `None` if the state cannot be read.
+fn fold<C, T: Decode, A>(
+	client: &C,
+	hash: <Block as BlockT>::Hash,
+	prefix: &StorageKey,
+	init: A,
+	mut step: impl FnMut(A, T) -> A,
+) -> Option<(A, usize)>
 where
 	C: StorageProvider<Block, sc_service::TFullBackend<Block>>,
 {
-	let Ok(pairs) = client.storage_pairs(hash, Some(prefix), None) else { return Vec::new() };
-	pairs
-		.filter_map(|(key, data)| match T::decode(&mut &data.0[..]) {
-			Ok(value) => Some(value),
+	let pairs = client.storage_pairs(hash, Some(prefix), None).ok()?;
+	let mut acc = init;
+	let mut entries = 0;
+	for (key, data) in pairs {
+		entries += 1;
+		match T::decode(&mut &data.0[..]) {
+			Ok(value) => acc = step(acc, value),
 			Err(error) => {
-				log::warn!(target: LOG_TARGET, "undecodable entry {}: {error}", hex(&key.0));
-				None
+				log::warn!(target: LOG_TARGET, "undecodable entry {}: {error}", hex(&key.0))
 			},
-		})
-		.collect()
+		}
+	}
+	Some((acc, entries))
 }
 
 fn hex(bytes: &[u8]) -> String {
 	rupee_primitives::hex::encode(bytes)
 }
 
-/// Follows finality and keeps [`Metrics`] current until the node stops.
-pub async fn run<C>(client: Arc<C>, metrics: Metrics)
+/// Keeps [`Metrics`] current until the node stops: the finality lag every 2 s in one task, the
+/// rest after each finalized block in another (its storage reads on blocking threads).
+pub fn spawn<C>(spawner: &sc_service::SpawnTaskHandle, client: Arc<C>, metrics: Metrics)
 where
 	C: ProvideRuntimeApi<Block>
 		+ HeaderBackend<Block>
@@ -196,48 +243,91 @@ where
 			}
 		}
 	};
-	let follow = async move {
-		let mut finalized = client.finality_notification_stream();
-		let mut since_scan = SCAN_EVERY;
-		let mut last_scan_size = 0;
-		while let Some(notification) = finalized.next().await {
-			// Blocks finalized together: the events of each count, the state is the newest's.
-			for hash in notification.tree_route.iter().chain(std::iter::once(&notification.hash)) {
-				let payments = payments_in(&*client, *hash);
-				metrics.payments_total.add(payments);
-				metrics.payments_last_block.set(payments);
-			}
-			update(&*client, notification.hash, &metrics);
-			since_scan += 1 + notification.tree_route.len() as u32;
-			if since_scan >= SCAN_EVERY || last_scan_size < SMALL_SCAN {
-				since_scan = 0;
-				last_scan_size = scan(&*client, notification.hash, &metrics);
-			}
-		}
-	};
-	futures::future::join(lag, follow).await;
+	spawner.spawn("rupee-metrics-lag", None, lag);
+	spawner.spawn("rupee-metrics", None, follow(client, metrics));
 }
 
-/// Payments (`Rupee.Transferred`) and redemptions (`Vouchers.VoucherRedeemed`) in a block.
-fn payments_in<C>(client: &C, hash: <Block as BlockT>::Hash) -> u64
+async fn follow<C>(client: Arc<C>, metrics: Metrics)
+where
+	C: ProvideRuntimeApi<Block>
+		+ BlockchainEvents<Block>
+		+ StorageProvider<Block, sc_service::TFullBackend<Block>>
+		+ Send
+		+ Sync
+		+ 'static,
+	C::Api: pallet_rupee_rpc::RupeeRuntimeApi<Block, AccountId>,
+{
+	let mut finalized = client.finality_notification_stream();
+	let scanning = Arc::new(AtomicBool::new(false));
+	let last_scan_size = Arc::new(AtomicUsize::new(0));
+	let mut since_scan = SCAN_EVERY;
+	while let Some(notification) = finalized.next().await {
+		let blocks = notification.tree_route.len() as u32 + 1;
+		let notification = Arc::new(notification);
+		{
+			let (client, metrics, notification) =
+				(client.clone(), metrics.clone(), notification.clone());
+			// Blocks finalized together: the events of each count, the state is the newest's.
+			let per_block = tokio::task::spawn_blocking(move || {
+				let hashes =
+					notification.tree_route.iter().chain(std::iter::once(&notification.hash));
+				for hash in hashes {
+					count_events(&*client, *hash, &metrics);
+				}
+				update(&*client, notification.hash, &metrics);
+			});
+			if let Err(error) = per_block.await {
+				log::warn!(target: LOG_TARGET, "metrics of a finalized block failed: {error}");
+			}
+		}
+		since_scan = since_scan.saturating_add(blocks);
+		let due = since_scan >= SCAN_EVERY || last_scan_size.load(Ordering::Relaxed) < SMALL_SCAN;
+		if due && !scanning.swap(true, Ordering::AcqRel) {
+			since_scan = 0;
+			let (client, metrics, scanning, size) =
+				(client.clone(), metrics.clone(), scanning.clone(), last_scan_size.clone());
+			// The notification keeps its block pinned (its state is not pruned) until the scan
+			// that reads it ends.
+			let pinned = notification.clone();
+			tokio::task::spawn_blocking(move || {
+				if let Some(read) = scan(&*client, pinned.hash, *pinned.header.number(), &metrics) {
+					size.store(read, Ordering::Relaxed);
+				}
+				scanning.store(false, Ordering::Release);
+			});
+		}
+	}
+}
+
+/// Counts payments (`Rupee.Transferred`), redemptions (`Vouchers.VoucherRedeemed`) and caught
+/// double spends (`Vouchers.DoubleSpendDetected`) in a block.
+fn count_events<C>(client: &C, hash: <Block as BlockT>::Hash, metrics: &Metrics)
 where
 	C: StorageProvider<Block, sc_service::TFullBackend<Block>>,
 {
 	type Events = Vec<frame_system::EventRecord<RuntimeEvent, rupee_runtime::Hash>>;
-	let events: Events = read(client, hash, &value_key("System", "Events")).unwrap_or_default();
-	events
-		.iter()
-		.filter(|record| {
-			matches!(
-				record.event,
-				RuntimeEvent::Rupee(pallet_rupee::Event::Transferred { .. })
-					| RuntimeEvent::Vouchers(pallet_vouchers::Event::VoucherRedeemed { .. })
-			)
-		})
-		.count() as u64
+	let Some(events) = read::<_, Events>(client, hash, &value_key("System", "Events")) else {
+		// Pruned before it was read, or events this node's runtime types cannot decode (a
+		// runtime upgrade the node binary predates).
+		log::warn!(target: LOG_TARGET, "events of finalized block {hash} not read: not counted");
+		return;
+	};
+	let mut payments = 0;
+	for record in &events {
+		match record.event {
+			RuntimeEvent::Rupee(pallet_rupee::Event::Transferred { .. })
+			| RuntimeEvent::Vouchers(pallet_vouchers::Event::VoucherRedeemed { .. }) => payments += 1,
+			RuntimeEvent::Vouchers(pallet_vouchers::Event::DoubleSpendDetected { .. }) => {
+				metrics.double_spends_detected.inc()
+			},
+			_ => {},
+		}
+	}
+	metrics.payments_total.inc_by(payments);
+	metrics.payments_last_block.set(payments);
 }
 
-/// The per-block figures: supply, reserves, claims, motions.
+/// The per-block figures: supply, reserves, the guarantee reserve, open claims' total, motions.
 fn update<C>(client: &C, hash: <Block as BlockT>::Hash, metrics: &Metrics)
 where
 	C: ProvideRuntimeApi<Block> + StorageProvider<Block, sc_service::TFullBackend<Block>>,
@@ -255,13 +345,21 @@ where
 	}
 	match api.bank_reserves(hash) {
 		Ok(reserves) => {
-			metrics.bank_reserve.reset();
-			for (bank, balance) in reserves {
-				let address = bank.to_ss58check_with_version(
-					sp_core::crypto::Ss58AddressFormat::custom(rupee_runtime::SS58_PREFIX),
-				);
-				metrics.bank_reserve.with_label_values(&[&address]).set(paisa(balance));
+			let format = sp_core::crypto::Ss58AddressFormat::custom(rupee_runtime::SS58_PREFIX);
+			let now: Vec<(String, u128)> = reserves
+				.into_iter()
+				.map(|(bank, balance)| (bank.to_ss58check_with_version(format), balance))
+				.collect();
+			// Set the banks there are, then drop the ones no longer accredited: a scrape never
+			// sees the series missing.
+			let mut shown = metrics.banks_shown.lock().unwrap_or_else(|e| e.into_inner());
+			for (bank, balance) in &now {
+				metrics.bank_reserve.with_label_values(&[bank]).set(paisa(*balance));
 			}
+			for gone in shown.iter().filter(|bank| !now.iter().any(|(b, _)| b == *bank)) {
+				let _ = metrics.bank_reserve.remove_label_values(&[gone]);
+			}
+			*shown = now.into_iter().map(|(bank, _)| bank).collect();
 		},
 		Err(error) => log::warn!(target: LOG_TARGET, "bank reserves at {hash}: {error}"),
 	}
@@ -271,39 +369,50 @@ where
 	let claims: u128 =
 		read(client, hash, &value_key("Vouchers", "TotalClaims")).unwrap_or_default();
 	metrics.claims_open_paisa.set(paisa(claims));
-	let open_claims = client
-		.storage_keys(hash, Some(&value_key("Vouchers", "Claims")), None)
-		.map_or(0, Iterator::count);
-	metrics.claims_open.set(open_claims as u64);
-	let evidence = client
-		.storage_keys(hash, Some(&value_key("Vouchers", "DoubleSpends")), None)
-		.map_or(0, Iterator::count);
-	metrics.double_spends.set(evidence as u64);
 	let motions: Vec<rupee_runtime::Hash> =
 		read(client, hash, &value_key("Board", "Proposals")).unwrap_or_default();
 	metrics.board_open_motions.set(motions.len() as u64);
 }
 
 /// The sum, or `None` if it overflows.
-fn checked_sum(amounts: impl Iterator<Item = u128>) -> Option<u128> {
-	amounts.into_iter().try_fold(0u128, u128::checked_add)
+fn checked_sum(acc: Option<u128>, amount: u128) -> Option<u128> {
+	acc.and_then(|sum| sum.checked_add(amount))
 }
 
-/// The scans of whole maps: active purses and the supply invariant. Returns the entries read.
-fn scan<C>(client: &C, hash: <Block as BlockT>::Hash, metrics: &Metrics) -> usize
+/// The scans of whole maps at `hash` (block `number`): active purses, double-spend records,
+/// open claims and the supply invariant. Returns the entries read, `None` if the state could not
+/// be read (nothing is set then).
+fn scan<C>(
+	client: &C,
+	hash: <Block as BlockT>::Hash,
+	number: u32,
+	metrics: &Metrics,
+) -> Option<usize>
 where
 	C: StorageProvider<Block, sc_service::TFullBackend<Block>>,
 {
-	let purses: Vec<pallet_vouchers::Purse<AccountId>> =
-		values(client, hash, &value_key("Vouchers", "Purses"));
-	let active = purses.iter().filter(|p| p.status == pallet_vouchers::PurseStatus::Active).count();
-	metrics.purses_active.set(active as u64);
-
-	let ledgers: Vec<pallet_rupee::AccountLedger> =
-		values(client, hash, &value_key("Rupee", "Ledger"));
-	let balances = checked_sum(ledgers.iter().map(|ledger| ledger.free));
-	let escrows =
-		checked_sum(values::<_, u128>(client, hash, &value_key("Rupee", "Escrowed")).into_iter());
+	let (active, purses) = fold(
+		client,
+		hash,
+		&value_key("Vouchers", "Purses"),
+		0u64,
+		|n, purse: pallet_vouchers::Purse<AccountId>| {
+			n + (purse.status == pallet_vouchers::PurseStatus::Active) as u64
+		},
+	)?;
+	let count_keys = |item| {
+		client.storage_keys(hash, Some(&value_key("Vouchers", item)), None).map(Iterator::count)
+	};
+	let (evidence, claims) = (count_keys("DoubleSpends").ok()?, count_keys("Claims").ok()?);
+	let (balances, ledgers) = fold(
+		client,
+		hash,
+		&value_key("Rupee", "Ledger"),
+		Some(0u128),
+		|sum, ledger: pallet_rupee::AccountLedger| checked_sum(sum, ledger.free),
+	)?;
+	let (escrows, _) =
+		fold(client, hash, &value_key("Rupee", "Escrowed"), Some(0u128), checked_sum)?;
 	let read_u128 =
 		|item| read::<_, u128>(client, hash, &value_key("Rupee", item)).unwrap_or_default();
 	let (issuance, escrowed, reserve) =
@@ -315,11 +424,15 @@ where
 	if !holds {
 		log::error!(
 			target: LOG_TARGET,
-			"supply invariant broken at {hash}: issuance {issuance}, balances {balances:?}, escrowed {escrowed} (Σ escrows {escrows:?}), reserve {reserve}"
+			"supply invariant broken at #{number} {hash}: issuance {issuance}, balances {balances:?}, escrowed {escrowed} (sum of escrows {escrows:?}), reserve {reserve}"
 		);
 	}
-	metrics.invariant_ok.set(holds as u64);
-	purses.len() + ledgers.len()
+	metrics.purses_active.set(active);
+	metrics.double_spends.set(evidence as u64);
+	metrics.claims_open.set(claims as u64);
+	metrics.invariant_broken.set(!holds as u64);
+	metrics.invariant_checked_block.set(number as u64);
+	Some(purses + ledgers + evidence + claims)
 }
 
 /// The node's transaction pool, counting the KYC gate's refusals of submitted transactions by

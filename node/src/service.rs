@@ -225,11 +225,7 @@ pub fn new_full<
 		chain_metrics.as_ref(),
 	));
 	if let Some(metrics) = chain_metrics {
-		task_manager.spawn_handle().spawn(
-			"rupee-metrics",
-			None,
-			crate::metrics::run(client.clone(), metrics),
-		);
+		crate::metrics::spawn(&task_manager.spawn_handle(), client.clone(), metrics);
 	}
 
 	let rpc_builder = {
