@@ -50,7 +50,12 @@ cleanup() {
 	for i in 0 1 2 3; do ip netns del "$(ns "${NAMES[$i]}")" 2>/dev/null; ip link del "rupee-h$i" 2>/dev/null; done
 	ip link del "$BRIDGE" 2>/dev/null
 	ip link del "$BRIDGE_B" 2>/dev/null
-	say "torn down (logs and report kept in $WORK)"
+	if [ "${FAILED:-1}" -eq 0 ] && [ -z "${RUPEE_NETNS_KEEP:-}" ]; then
+		rm -rf "$WORK"
+		say "torn down (RUPEE_NETNS_KEEP=1 keeps the nodes' logs)"
+	else
+		say "torn down (logs and report kept in $WORK)"
+	fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -83,12 +88,17 @@ start() {
 	local extra=(--node-key-file "$WORK/$name.key")
 	[ "$i" -ne 0 ] && extra+=(--bootnodes "$BOOT")
 	ip netns exec "$(ns "$name")" "$NODE" --chain local "--$name" --validator --name "$name" \
-		--base-path "$WORK/$name" --port 30333 --rpc-port 9944 --no-prometheus --state-pruning archive \
+		--base-path "$WORK/$name" --rpc-port 9944 --no-prometheus --state-pruning archive \
 		--listen-addr "/ip4/$(addr "$i")/tcp/30333" "${extra[@]}" \
 		>>"$WORK/$name.log" 2>&1 &
 	PID[$i]=$!
+	disown "${PID[$i]}"   # killed on purpose later: no job notices
 }
 for i in 0 1 2 3; do start "$i"; done
+sleep 3
+for i in 0 1 2 3; do
+	kill -0 "${PID[$i]}" 2>/dev/null || { say "${NAMES[$i]} did not start:"; tail -5 "$WORK/${NAMES[$i]}.log"; exit 1; }
+done
 
 # JSON-RPC to node i over its own loopback (RPC never leaves the namespace).
 rpc() {
@@ -160,15 +170,23 @@ measure_lag() {
 
 # --- (a) latency and loss ----------------------------------------------------------------
 period=$([ $FAST -eq 1 ] && echo 30 || echo 120)
-for i in 0 1 2 3; do tc qdisc add dev "rupee-h$i" root netem delay 100ms 20ms distribution normal loss 1%; done
-start_f=$(finalized 0)
-read -r max avg < <(measure_lag 0 "$period")
-end_f=$(finalized 0)
-for i in 0 1 2 3; do tc qdisc del dev "rupee-h$i" root; done
-check_no_revert 0 1 2 3
-report "(a) 100±20 ms, 1 % loss, ${period} s: finalized #$start_f → #$end_f, lag max $max avg $avg blocks (×2 s), blocks reverted $REVERTED"
-[ "$end_f" -gt "$start_f" ] || fail "(a) finality stopped under latency"
-[ "$REVERTED" -eq 0 ] || fail "(a) a finalized block changed"
+if tc qdisc add dev rupee-h0 root netem delay 1ms 2>/dev/null; then
+	tc qdisc del dev rupee-h0 root
+	for i in 0 1 2 3; do tc qdisc add dev "rupee-h$i" root netem delay 100ms 20ms distribution normal loss 1%; done
+	start_f=$(finalized 0)
+	read -r max avg < <(measure_lag 0 "$period")
+	end_f=$(finalized 0)
+	for i in 0 1 2 3; do tc qdisc del dev "rupee-h$i" root; done
+	check_no_revert 0 1 2 3
+	report "(a) 100±20 ms, 1 % loss, ${period} s: finalized #$start_f → #$end_f, lag max $max avg $avg blocks (×2 s), blocks reverted $REVERTED"
+	[ "$end_f" -gt "$start_f" ] || fail "(a) finality stopped under latency"
+	[ "$REVERTED" -eq 0 ] || fail "(a) a finalized block changed"
+else
+	# Some kernels (this project's CI VM among them) are built without sch_netem.
+	report "(a) SKIPPED: this kernel ($(uname -r)) has no netem qdisc (tc qdisc ... netem: unknown kind)"
+	read -r max avg < <(measure_lag 0 10)
+	report "(a') no faults, 10 s: lag max $max avg $avg blocks"
+fi
 
 partition() { # indices on the second bridge
 	for i in "$@"; do ip link set "rupee-h$i" master "$BRIDGE_B"; done
