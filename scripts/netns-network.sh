@@ -61,6 +61,10 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # --- topology -------------------------------------------------------------------------
+# What a run killed with SIGKILL left behind (its trap never ran).
+for i in 0 1 2 3; do ip netns del "$(ns "${NAMES[$i]}")" 2>/dev/null || true; ip link del "rupee-h$i" 2>/dev/null || true; done
+ip link del "$BRIDGE" 2>/dev/null || true
+ip link del "$BRIDGE_B" 2>/dev/null || true
 ip link add "$BRIDGE" type bridge && ip link set "$BRIDGE" up
 ip addr add "$SUBNET.254/24" dev "$BRIDGE"
 ip link add "$BRIDGE_B" type bridge && ip link set "$BRIDGE_B" up
