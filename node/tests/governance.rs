@@ -21,7 +21,7 @@ type BoardEvent = pallet_collective::Event<rupee_runtime::Runtime, pallet_collec
 
 async fn ceiling(client: &jsonrpsee::ws_client::WsClient) -> u128 {
 	let supply: Value = client.request("rupee_supply", rpc_params![]).await.unwrap();
-	supply["supplyCeiling"].as_u64().expect("ceiling") as u128
+	rpc_amount(&supply["supplyCeiling"])
 }
 
 #[tokio::test(flavor = "multi_thread")]

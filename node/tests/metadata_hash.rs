@@ -71,7 +71,7 @@ async fn transactions_signed_with_the_metadata_hash_are_checked_against_it() {
 		let now: Value =
 			client.request("rupee_account", rpc_params![ferdie.clone()]).await.unwrap();
 		if now["free"] != before["free"] {
-			assert_eq!(now["free"].as_u64().unwrap(), before["free"].as_u64().unwrap() + 100);
+			assert_eq!(rpc_amount(&now["free"]), rpc_amount(&before["free"]) + 100);
 			break;
 		}
 		assert!(std::time::Instant::now() < deadline, "the transfer was never included");

@@ -125,11 +125,11 @@ async fn metrics_show_the_money_and_move_with_it() {
 	// The figures are the chain's.
 	let supply: Value = client.request("rupee_supply", rpc_params![]).await.unwrap();
 	let (_, samples) = scrape(port);
-	let issuance = supply["totalIssuance"].as_f64().unwrap();
+	let issuance = rpc_amount(&supply["totalIssuance"]) as f64;
 	assert_eq!(value(&samples, "rupee_total_issuance_paisa", &[]), Some(issuance));
 	assert_eq!(
 		value(&samples, "rupee_supply_ceiling_paisa", &[]),
-		supply["supplyCeiling"].as_f64()
+		Some(rpc_amount(&supply["supplyCeiling"]) as f64)
 	);
 	let bob = ss58(&AccountId::from(Bob.public()));
 	assert_eq!(

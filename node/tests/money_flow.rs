@@ -21,12 +21,12 @@ fn transfer(to: AccountId, amount: u128) -> RuntimeCall {
 
 async fn free(client: &jsonrpsee::ws_client::WsClient, who: &AccountId) -> u128 {
 	let view: Value = client.request("rupee_account", rpc_params![who.to_string()]).await.unwrap();
-	view["free"].as_u64().expect("free balance") as u128
+	rpc_amount(&view["free"])
 }
 
 async fn total_issuance(client: &jsonrpsee::ws_client::WsClient) -> u128 {
 	let supply: Value = client.request("rupee_supply", rpc_params![]).await.unwrap();
-	supply["totalIssuance"].as_u64().expect("total issuance") as u128
+	rpc_amount(&supply["totalIssuance"])
 }
 
 /// The ledger's refusal reason in an included-but-failed transaction.

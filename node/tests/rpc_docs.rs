@@ -1,7 +1,8 @@
 //! `docs/rpc.md` cannot drift from the node: every custom method the node serves (`kyc_*`,
 //! `rupee_*`, `vouchers_*`) has a section there, and every documented one exists, with the
 //! number of parameters the node accepts; every complete example request there gets exactly the
-//! documented answer from a fresh dev node.
+//! documented answer from a fresh dev node; and every answer spells amounts as decimal strings
+//! and "no limit" as `null`.
 
 use crate::common;
 
@@ -49,10 +50,13 @@ async fn every_custom_rpc_method_is_documented_and_every_documented_one_exists()
 	assert_eq!(served, names, "docs/rpc.md and the node's custom methods differ");
 
 	// Each documented method answers when called with its documented number of parameters
-	// (all but the optional `at`), here with values of the right kind.
-	let account = "nGL2xvAfCN2M7bk99A31hgt8qWv1Fqa16stgY5PpnwqxSRAAR"; // Dave, the chain's format
+	// (all but the optional `at`), here with values of the right kind, for a citizen and a
+	// bank (no limits).
+	let dave = "nGL2xvAfCN2M7bk99A31hgt8qWv1Fqa16stgY5PpnwqxSRAAR"; // the chain's format
+	let bob = "nGNAamozBq1Qog3tTNn1QPqm7YcgPXCXL25GEgwewmPG96PYD";
 	let device_key = format!("0x{}", "07".repeat(32));
-	for (name, params) in &documented {
+	let mut amounts_seen = 0;
+	for ((name, params), account) in documented.iter().flat_map(|m| [(m, dave), (m, bob)]) {
 		let args: Vec<Value> = match name.as_str() {
 			"rupee_canTransfer" => vec![account.into(), account.into(), "1".into()],
 			"vouchers_purse" | "vouchers_purseProof" => vec![device_key.clone().into()],
@@ -67,11 +71,18 @@ async fn every_custom_rpc_method_is_documented_and_every_documented_one_exists()
 		for arg in args {
 			list.insert(arg).unwrap();
 		}
-		client
+		let answer = client
 			.request::<Value, _>(name, list)
 			.await
 			.unwrap_or_else(|error| panic!("{name} as documented: {error}"));
+		amounts_seen += amounts_are_strings(name, &answer);
+		if name == "rupee_bankReserves" {
+			let reserves = answer.as_array().unwrap();
+			assert!(reserves.iter().all(|entry| entry[1].is_string()), "{answer}");
+			amounts_seen += reserves.len();
+		}
 	}
+	assert!(amounts_seen > 60, "the answers' amounts were checked ({amounts_seen})");
 
 	// Every complete example request gets exactly the documented answer from a fresh dev node
 	// (examples shortened with `…` are skipped).
@@ -83,12 +94,64 @@ async fn every_custom_rpc_method_is_documented_and_every_documented_one_exists()
 			list.insert(param.clone()).unwrap();
 		}
 		let answer: Value = client.request(method, list).await.unwrap();
+		amounts_are_strings(method, &answer);
 		if let Some(response) = response {
 			assert_eq!(answer, response["result"], "docs/rpc.md's example answer for {method}");
 			checked += 1;
 		}
 	}
 	assert!(checked >= 2, "the exact examples were found in docs/rpc.md");
+}
+
+/// The fields that hold amounts in paisa, in any answer.
+const AMOUNTS: [&str; 16] = [
+	"free",
+	"escrowed",
+	"escrow",
+	"redeemed",
+	"voucherCap",
+	"purseCap",
+	"maxBalance",
+	"amount",
+	"paid",
+	"claimed",
+	"totalIssuance",
+	"totalEscrowed",
+	"supplyCeiling",
+	"balanceRoom",
+	"dailyDebit",
+	"monthlyCredit",
+];
+
+/// Asserts that `answer` spells every amount as a decimal string (or `null`: no limit) and
+/// holds no number JavaScript cannot represent exactly; returns how many amounts it checked.
+fn amounts_are_strings(method: &str, answer: &Value) -> usize {
+	let is_amount = |key: &str| {
+		AMOUNTS.contains(&key)
+			|| ["Used", "Left", "Debit", "Credit"].iter().any(|suffix| key.ends_with(suffix))
+	};
+	match answer {
+		Value::Object(fields) => fields
+			.iter()
+			.map(|(key, value)| {
+				if is_amount(key) && !value.is_object() {
+					let ok = value.is_null()
+						|| value.as_str().is_some_and(|text| text.parse::<u128>().is_ok());
+					assert!(ok, "{method}: {key} is {value}, not a decimal string or null");
+					1
+				} else {
+					amounts_are_strings(method, value)
+				}
+			})
+			.sum(),
+		Value::Array(items) => items.iter().map(|item| amounts_are_strings(method, item)).sum(),
+		Value::Number(number) => {
+			let exact = number.as_u64().is_some_and(|n| n <= 1 << 53) || number.as_i64().is_some();
+			assert!(exact, "{method}: {number} is beyond JavaScript's exact integers");
+			0
+		},
+		_ => 0,
+	}
 }
 
 /// The example requests in docs/rpc.md (```json blocks with a `method`), each with the

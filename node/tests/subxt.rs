@@ -78,7 +78,7 @@ async fn subxt_reads_signs_and_submits_against_a_dev_node() {
 	let eve_free = free(&api, account(&eve)).await;
 	let view: Value =
 		rpc.request("rupee_account", rpc_params![ss58(&account(&eve).into())]).await.unwrap();
-	assert_eq!(view["free"].as_u64().unwrap() as u128, eve_free);
+	assert_eq!(rpc_amount(&view["free"]), eve_free);
 	let kyc = at
 		.storage()
 		.fetch(dynamic::storage::<([u8; 32],), Dynamic>("Kyc", "Accounts"), (account(&eve),))

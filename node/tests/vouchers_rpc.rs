@@ -86,8 +86,8 @@ async fn vouchers_rpc_methods_answer_and_refuse_bad_input() {
 	let purse: Value =
 		client.request("vouchers_purse", rpc_params![device_key.clone()]).await.unwrap();
 	assert_eq!(purse["owner"], ss58(&AccountId::from(Dave.public())));
-	assert_eq!(purse["escrow"], rupees(2_000) as u64);
-	assert_eq!(purse["voucherCap"], rupees(1_000) as u64);
+	assert_eq!(purse["escrow"], rupees(2_000).to_string());
+	assert_eq!(purse["voucherCap"], rupees(1_000).to_string());
 	assert_eq!(purse["status"], "Active");
 
 	// The validator's attester signs the finalized funding: a proof payees check offline
@@ -112,7 +112,7 @@ async fn vouchers_rpc_methods_answer_and_refuse_bad_input() {
 	let check: Value =
 		client.request("vouchers_check", rpc_params![to_hex(&voucher.to_bytes())]).await.unwrap();
 	assert_eq!(check["ok"], true, "{check}");
-	assert_eq!(check["outcome"]["paid"]["amount"], rupees(250) as u64);
+	assert_eq!(check["outcome"]["paid"]["amount"], rupees(250).to_string());
 	assert_eq!(check["voucher"]["counter"], 0);
 	let status: Value =
 		client.request("vouchers_status", rpc_params![voucher.to_text()]).await.unwrap();
@@ -166,7 +166,7 @@ async fn vouchers_rpc_methods_answer_and_refuse_bad_input() {
 	});
 	submit_and_wait(&client, &Eve.pair(), fund).await;
 	wait_purse_proof(&client, phone.public().0).await;
-	let eve_free = |view: Value| view["free"].as_u64().unwrap() as u128;
+	let eve_free = |view: Value| rpc_amount(&view["free"]);
 	let eve = AccountId::from(Eve.public());
 	let view: Value = client.request("rupee_account", rpc_params![ss58(&eve)]).await.unwrap();
 	let spend = RuntimeCall::Rupee(pallet_rupee::Call::transfer {

@@ -86,7 +86,7 @@ async fn the_web_console_shows_the_chain_and_governs_in_a_browser() {
 	assert!(status.success(), "the console test failed:\n{stdout}\n{}", node.log_tail());
 	// Every check ran (a script that stopped early without failing would show fewer).
 	let passed = stdout.lines().filter(|line| line.starts_with("ok - ")).count();
-	assert_eq!(passed, 28, "{stdout}");
+	assert_eq!(passed, 30, "{stdout}");
 	for page in ["overview", "board-refused", "board-motion", "offline", "account"] {
 		assert!(shots.join(format!("{page}.png")).is_file(), "no screenshot of {page}");
 	}

@@ -14,12 +14,14 @@
 //! * [`purse_proof`]: offline payments version 2: the purse proof validators sign and the
 //!   payment payload (voucher + proof) a payee checks offline.
 //! * [`hex`]: `0x`-hex, the way JSON-RPC spells bytes.
+//! * [`json`]: amounts as decimal strings and "no limit" as `null`, the way JSON-RPC spells them.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
 pub mod hex;
+pub mod json;
 pub mod purse_proof;
 pub mod voucher;
 
@@ -92,18 +94,25 @@ impl Tier {
 #[serde(rename_all = "camelCase")]
 pub struct TierLimits {
 	/// Most the account may hold; credit beyond it is swept to the linked bank account.
+	#[serde(with = "json::limit")]
 	pub max_balance: Balance,
 	/// Most the account may send in one day.
+	#[serde(with = "json::limit")]
 	pub daily_debit: Balance,
 	/// Most the account may send in one month.
+	#[serde(with = "json::limit")]
 	pub monthly_debit: Balance,
 	/// Most the account may receive in one day.
+	#[serde(with = "json::limit")]
 	pub daily_credit: Balance,
 	/// Most the account may receive in one month.
+	#[serde(with = "json::limit")]
 	pub monthly_credit: Balance,
 	/// Most the account may hold in offline purses.
+	#[serde(with = "json::limit")]
 	pub purse_cap: Balance,
 	/// Most one offline voucher may pay.
+	#[serde(with = "json::limit")]
 	pub voucher_cap: Balance,
 	/// Transactions the account may have included per rate-limit window of blocks.
 	pub transactions_per_window: u32,
@@ -377,7 +386,8 @@ pub trait PolicyBenchmarkHelper<AccountId> {
 	fn register(who: &AccountId, tier: Tier, linked_bank: Option<AccountId>);
 }
 
-/// What an account has used of its limits today and this month, and what is left.
+/// What an account has used of its limits today and this month, and what is left
+/// (`Balance::MAX`, `null` in JSON, where there is no limit).
 #[derive(
 	Clone,
 	PartialEq,
@@ -393,34 +403,48 @@ pub trait PolicyBenchmarkHelper<AccountId> {
 #[serde(rename_all = "camelCase")]
 pub struct LimitsUsage {
 	pub limits: TierLimits,
+	#[serde(with = "json::amount")]
 	pub daily_debit_used: Balance,
+	#[serde(with = "json::limit")]
 	pub daily_debit_left: Balance,
+	#[serde(with = "json::amount")]
 	pub monthly_debit_used: Balance,
+	#[serde(with = "json::limit")]
 	pub monthly_debit_left: Balance,
+	#[serde(with = "json::amount")]
 	pub daily_credit_used: Balance,
+	#[serde(with = "json::limit")]
 	pub daily_credit_left: Balance,
+	#[serde(with = "json::amount")]
 	pub monthly_credit_used: Balance,
+	#[serde(with = "json::limit")]
 	pub monthly_credit_left: Balance,
 	/// Room under the holding limit.
+	#[serde(with = "json::limit")]
 	pub balance_room: Balance,
 }
 
 impl LimitsUsage {
 	/// Usage from a balance and the `[daily debit, monthly debit, daily credit, monthly
-	/// credit]` counters of the current day and month.
+	/// credit]` counters of the current day and month. What is left of no limit
+	/// (`Balance::MAX`) stays no limit.
 	pub fn new(limits: TierLimits, balance: Balance, used: [Balance; 4]) -> Self {
 		let [daily_debit, monthly_debit, daily_credit, monthly_credit] = used;
+		let left = |limit: Balance, used: Balance| match limit {
+			Balance::MAX => Balance::MAX,
+			limit => limit.saturating_sub(used),
+		};
 		Self {
 			limits,
 			daily_debit_used: daily_debit,
-			daily_debit_left: limits.daily_debit.saturating_sub(daily_debit),
+			daily_debit_left: left(limits.daily_debit, daily_debit),
 			monthly_debit_used: monthly_debit,
-			monthly_debit_left: limits.monthly_debit.saturating_sub(monthly_debit),
+			monthly_debit_left: left(limits.monthly_debit, monthly_debit),
 			daily_credit_used: daily_credit,
-			daily_credit_left: limits.daily_credit.saturating_sub(daily_credit),
+			daily_credit_left: left(limits.daily_credit, daily_credit),
 			monthly_credit_used: monthly_credit,
-			monthly_credit_left: limits.monthly_credit.saturating_sub(monthly_credit),
-			balance_room: limits.max_balance.saturating_sub(balance),
+			monthly_credit_left: left(limits.monthly_credit, monthly_credit),
+			balance_room: left(limits.max_balance, balance),
 		}
 	}
 }

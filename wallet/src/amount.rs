@@ -53,9 +53,9 @@ pub fn parse_amount(text: &str) -> Result<Balance, AmountError> {
 		.ok_or(AmountError::TooLarge)
 }
 
-/// An amount in a node's JSON answer: a decimal string, or a number. "No limit" (an
-/// Institution's limits, `u128::MAX`) arrives as a number too large for JSON's integers and
-/// reads as `None`, as does anything that is not an amount.
+/// An amount in a node's JSON answer: a decimal string (a number from nodes before spec
+/// 113). "No limit" (an Institution's limits) is `null` and reads as `None`, as does
+/// `u128::MAX` from an older node and anything that is not an amount.
 pub fn json_amount(value: &serde_json::Value) -> Option<Balance> {
 	match value {
 		serde_json::Value::String(text) => {

@@ -25,6 +25,7 @@ use sp_core::{
 };
 
 use crate::{
+	amount::json_amount,
 	offline::{self, bytes32, hex, unhex, Error},
 	store::{ReceivedStatus, Wallet},
 };
@@ -664,14 +665,17 @@ pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Erro
 				.map(parse_account)
 				.transpose()?
 				.ok_or_else(|| Error::Rpc("purse without owner".into()))?;
-			let amount = |field: &str| purse[field].as_u64().unwrap_or_default() as u128;
+			let amount = |field: &str| {
+				json_amount(&purse[field])
+					.ok_or_else(|| Error::Rpc(format!("the purse's {field} is not an amount")))
+			};
 			let certificate = PurseCertificate {
 				version: VOUCHER_VERSION,
 				genesis_hash: genesis,
 				device_key,
 				owner: owner.into(),
-				escrow: amount("escrow"),
-				voucher_cap: amount("voucherCap"),
+				escrow: amount("escrow")?,
+				voucher_cap: amount("voucherCap")?,
 				expires_at: purse["expiresAt"].as_u64().unwrap_or_default(),
 				synced_block: node.finalized_number().await?,
 			};

@@ -16,7 +16,7 @@ use serde_json::Value;
 
 async fn free(client: &jsonrpsee::ws_client::WsClient, who: &str) -> u128 {
 	let view: Value = client.request("rupee_account", rpc_params![who]).await.unwrap();
-	view["free"].as_u64().unwrap() as u128
+	view["free"].as_str().expect("an amount as a string").parse().unwrap()
 }
 
 fn funded_device_key(dir: &std::path::Path, url: &str) -> String {
@@ -177,7 +177,7 @@ async fn offline_payments_settle_and_a_double_spend_is_caught() {
 	assert_eq!(free(&client, &dave_rpc).await, dave_start - 300_000);
 	let dave_view: Value =
 		client.request("rupee_account", rpc_params![dave_rpc.clone()]).await.unwrap();
-	assert_eq!(dave_view["escrowed"], 150_000);
+	assert_eq!(dave_view["escrowed"], "150000");
 	// Redeeming again does nothing.
 	assert_eq!(ok(&ferdie, &url, &["redeem"])["report"]["submitted"], 0);
 
@@ -225,7 +225,7 @@ async fn offline_payments_settle_and_a_double_spend_is_caught() {
 	assert_eq!(supply_after["totalIssuance"], supply_before["totalIssuance"]);
 	let dave_view: Value =
 		client.request("rupee_account", rpc_params![dave_rpc.clone()]).await.unwrap();
-	assert_eq!(dave_view["escrowed"], 150_000 - 80_000);
+	assert_eq!(dave_view["escrowed"], (150_000 - 80_000).to_string());
 	// Dave still pays online; the compromised purse cannot be funded again.
 	ok(&dave, &url, &["pay", "--to", &eve_address, "--amount", "1"]);
 	let (code, answer) = wallet(&dave, &url, &["purse", "fund", "--amount", "1"]);

@@ -46,24 +46,25 @@ export async function connect(url: string): Promise<Chain> {
   return { client, api, name, chainType, rpc };
 }
 
-// The answers of the chain's own methods that the console reads (docs/rpc.md).
+// The answers of the chain's own methods that the console reads (docs/rpc.md): amounts are
+// decimal strings of paisa, and "no limit" is null.
 
 export type Supply = {
-  totalIssuance: number | string;
-  totalEscrowed: number | string;
-  supplyCeiling: number | string;
+  totalIssuance: string;
+  totalEscrowed: string;
+  supplyCeiling: string;
   issuer: string | null;
 };
 
 export type Usage = {
-  limits: Record<string, number | string>;
-  dailyDebitUsed: number | string;
-  dailyDebitLeft: number | string;
-  monthlyDebitUsed: number | string;
-  monthlyDebitLeft: number | string;
-  dailyCreditUsed: number | string;
-  monthlyCreditUsed: number | string;
-  balanceRoom: number | string | null;
+  limits: Record<string, string | number | null>;
+  dailyDebitUsed: string;
+  dailyDebitLeft: string | null;
+  monthlyDebitUsed: string;
+  monthlyDebitLeft: string | null;
+  dailyCreditUsed: string;
+  monthlyCreditUsed: string;
+  balanceRoom: string | null;
 };
 
 export type KycStatus = {
@@ -77,7 +78,7 @@ export type KycStatus = {
   usage: Usage;
 };
 
-export type AccountAnswer = { free: number | string; escrowed: number | string; usage: Usage | null };
+export type AccountAnswer = { free: string; escrowed: string; usage: Usage | null };
 
 export type Revocations = {
   entries: { deviceKey: string; reason: string; since: number }[];

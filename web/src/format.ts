@@ -12,6 +12,11 @@ export function pkr(paisa: number | string | bigint): string {
   return `${negative ? "-" : ""}${rupees}.${cents} PKR`;
 }
 
+/** What is left of a limit: "1,250.00 PKR left", or "no limit" where the chain says null. */
+export function pkrLeft(paisa: string | null): string {
+  return paisa === null ? "no limit" : `${pkr(paisa)} left`;
+}
+
 /** The most a balance can be on chain (u128). */
 const MAX_PAISA = (1n << 128n) - 1n;
 

@@ -285,6 +285,14 @@ async function main() {
       (await bad.textContent()).startsWith("Not an account address"),
       "a malformed address is answered with a sentence",
     );
+    // A bank (Institution tier) has no daily limit: the chain says null, the page "no limit".
+    const bank = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty";
+    ok((await rpc("rupee_account", [bank])).usage.dailyDebitLeft === null, "rupee_account: no limit is null");
+    await page.goto(`${site}#account/${bank}`);
+    const facts = await page
+      .waitForFunction(() => document.querySelector("[data-testid=account-facts]")?.textContent.includes("Paid today"))
+      .then(() => page.textContent("[data-testid=account-facts]"));
+    ok(/Paid today[\d,]+\.\d\d PKR \(no limit\)/.test(facts), "a bank's limits read as no limit", facts);
 
     ok(errors.length === 0, "no uncaught error in the page", errors.join("; "));
   } finally {

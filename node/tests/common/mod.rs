@@ -376,6 +376,12 @@ pub async fn signing_context(client: &WsClient) -> rupee_runtime::client::Signin
 }
 
 /// `who` in this chain's address format (SS58 prefix 1947), as the node's RPC answers show it.
+/// An amount in an RPC answer, which must be a decimal string (`docs/rpc.md`).
+pub fn rpc_amount(value: &Value) -> u128 {
+	let text = value.as_str().unwrap_or_else(|| panic!("an amount as a decimal string: {value}"));
+	text.parse().unwrap_or_else(|_| panic!("an amount in paisa: {text}"))
+}
+
 pub fn ss58(who: &rupee_runtime::AccountId) -> String {
 	use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
 	who.to_ss58check_with_version(Ss58AddressFormat::custom(rupee_runtime::SS58_PREFIX))

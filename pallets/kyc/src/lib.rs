@@ -76,25 +76,59 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	/// Defaults for test runtimes: a mock that puts
+	/// `#[derive_impl(pallet_kyc::config_preludes::TestDefaultConfig)]` on its
+	/// `impl pallet_kyc::Config` states only the origin, the clock and the gate's table, and
+	/// whatever it wants different.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{
+			derive_impl,
+			traits::{ConstU32, ConstU64},
+		};
+
+		/// A 10-block rate-limit window, 1,000 official transactions per window, four
+		/// providers, unit weights.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			#[inject_runtime_type]
+			type RuntimeEvent = ();
+			type RateLimitWindow = ConstU64<10>;
+			type OfficialTransactionsPerWindow = ConstU32<1_000>;
+			type MaxProviders = ConstU32<4>;
+			type WeightInfo = ();
+		}
+	}
+
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// The overarching event type.
 		#[allow(deprecated)]
+		#[pallet::no_default_bounds]
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
 
 		/// The origin that accredits providers, sets tier limits and may act on any account:
 		/// the Board of the central bank.
+		#[pallet::no_default]
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// The clock for KYC expiry (ms since the epoch).
+		#[pallet::no_default]
 		type Time: Time<Moment = Moment>;
 
 		/// The gate's table: which roles may sign which call, how long the transaction may
 		/// be, and the roles (issuer, governor, validator, sudo) the runtime knows of.
+		#[pallet::no_default]
 		type CallRules: CallRules<Self::AccountId, <Self as frame_system::Config>::RuntimeCall>;
 
 		/// Length, in blocks, of the window over which a tier's transaction count is limited.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type RateLimitWindow: Get<BlockNumberFor<Self>>;
 
 		/// Transactions per window an account may sign in an official role (issuer,

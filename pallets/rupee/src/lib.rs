@@ -66,19 +66,44 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	/// Defaults for test runtimes: a mock that puts
+	/// `#[derive_impl(pallet_rupee::config_preludes::TestDefaultConfig)]` on its
+	/// `impl pallet_rupee::Config` states only the policy, the origin and the clock.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::derive_impl;
+
+		/// Unit weights.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			#[inject_runtime_type]
+			type RuntimeEvent = ();
+			type WeightInfo = ();
+		}
+	}
+
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// The overarching event type.
 		#[allow(deprecated)]
+		#[pallet::no_default_bounds]
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
 
 		/// Who may send and receive, with which limits: the KYC pallet.
+		#[pallet::no_default]
 		type Policy: AccountPolicy<Self::AccountId>;
 
 		/// The origin that sets the ceiling and the issuer, freezes and claws back: the Board.
+		#[pallet::no_default]
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// The clock for daily and monthly limits (ms since the epoch).
+		#[pallet::no_default]
 		type Time: Time<Moment = u64>;
 
 		/// Weights of this pallet's calls.
@@ -86,6 +111,7 @@ pub mod pallet {
 
 		/// Registers accounts with the policy for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
+		#[pallet::no_default]
 		type BenchmarkHelper: rupee_primitives::PolicyBenchmarkHelper<Self::AccountId>;
 	}
 

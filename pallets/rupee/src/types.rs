@@ -152,8 +152,10 @@ impl TransferError {
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct AccountView {
 	/// Spendable balance.
+	#[cfg_attr(feature = "std", serde(with = "rupee_primitives::json::amount"))]
 	pub free: Balance,
 	/// In offline purses.
+	#[cfg_attr(feature = "std", serde(with = "rupee_primitives::json::amount"))]
 	pub escrowed: Balance,
 	/// Limits and their use today and this month; `None` for an unregistered account.
 	pub usage: Option<LimitsUsage>,

@@ -284,11 +284,20 @@ impl From<DispatchError> for VoucherRefusal {
 #[serde(rename_all = "camelCase")]
 pub enum RedeemOutcome {
 	/// Paid from the purse's escrow.
-	Paid { amount: Balance },
+	Paid {
+		#[serde(with = "rupee_primitives::json::amount")]
+		amount: Balance,
+	},
 	/// This exact voucher was already handled; nothing happened.
 	Duplicate,
 	/// A double spend: the payee was paid what could be paid and a claim records the rest.
-	DoubleSpend { kind: DoubleSpendKind, paid: Balance, claimed: Balance },
+	DoubleSpend {
+		kind: DoubleSpendKind,
+		#[serde(with = "rupee_primitives::json::amount")]
+		paid: Balance,
+		#[serde(with = "rupee_primitives::json::amount")]
+		claimed: Balance,
+	},
 	/// Not paid; the reason says whether it may pass later.
 	Refused { reason: VoucherRefusal },
 }
@@ -309,8 +318,11 @@ pub enum RedeemOutcome {
 #[serde(rename_all = "camelCase")]
 pub struct PurseView<AccountId> {
 	pub owner: AccountId,
+	#[serde(with = "rupee_primitives::json::amount")]
 	pub escrow: Balance,
+	#[serde(with = "rupee_primitives::json::amount")]
 	pub redeemed: Balance,
+	#[serde(with = "rupee_primitives::json::amount")]
 	pub voucher_cap: Balance,
 	pub expires_at: Moment,
 	/// After this the purse can be settled and vouchers are refused.

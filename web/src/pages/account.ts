@@ -3,7 +3,7 @@
 
 import { ss58Decode, ss58Encode } from "@polkadot-labs/hdkd-helpers";
 import { rpcError, type AccountAnswer, type Chain, type KycStatus } from "../chain";
-import { date, el, pkr, short } from "../format";
+import { date, el, pkr, pkrLeft, short } from "../format";
 import { SS58_PREFIX } from "../signer";
 
 /**
@@ -59,8 +59,8 @@ export function account(chain: Chain, root: HTMLElement, initial?: string): () =
         ["Registered by", status.provider],
         ["KYC expires", date(status.expiresAt)],
         ["Linked bank", status.linkedBank ?? "none"],
-        ["Paid today", `${pkr(usage.dailyDebitUsed)} (${pkr(usage.dailyDebitLeft)} left)`],
-        ["Paid this month", `${pkr(usage.monthlyDebitUsed)} (${pkr(usage.monthlyDebitLeft)} left)`],
+        ["Paid today", `${pkr(usage.dailyDebitUsed)} (${pkrLeft(usage.dailyDebitLeft)})`],
+        ["Paid this month", `${pkr(usage.monthlyDebitUsed)} (${pkrLeft(usage.monthlyDebitLeft)})`],
         ["Received today", pkr(usage.dailyCreditUsed)],
         ["Received this month", pkr(usage.monthlyCreditUsed)],
       );

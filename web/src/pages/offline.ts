@@ -14,9 +14,9 @@ const REVOCATIONS_SHOWN = 100;
 
 type PurseAnswer = {
   owner: string;
-  escrow: number | string;
-  redeemed: number | string;
-  voucherCap: number | string;
+  escrow: string;
+  redeemed: string;
+  voucherCap: string;
   expiresAt: number;
   redeemableUntil: number;
   status: string;

@@ -126,7 +126,7 @@ export function overview(chain: Chain, root: HTMLElement): () => void {
     if (set.some((v) => ![...owners.values()].includes(v))) await learnOwners(set, hash);
     const [supply, bankReserves, facts] = await Promise.all([
       rpc<Supply>("rupee_supply", [hash]),
-      rpc<[string, number | string][]>("rupee_bankReserves", [hash]),
+      rpc<[string, string][]>("rupee_bankReserves", [hash]),
       blockFacts(hash),
     ]);
     if (!started) {

@@ -39,12 +39,8 @@ impl frame_system::Config for Test {
 	type DbWeight = frame_support::weights::constants::ParityDbWeight;
 }
 
-impl pallet_timestamp::Config for Test {
-	type Moment = u64;
-	type OnTimestampSet = ();
-	type MinimumPeriod = ConstU64<1>;
-	type WeightInfo = ();
-}
+#[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
+impl pallet_timestamp::Config for Test {}
 
 /// A governor: no KYC record, signs in an official role.
 pub const GOVERNOR: AccountId = 99;
@@ -106,15 +102,14 @@ pub const WINDOW: u64 = 10;
 /// Transactions per window a governor may sign.
 pub const OFFICIAL_LIMIT: u32 = 50;
 
+#[derive_impl(pallet_kyc::config_preludes::TestDefaultConfig)]
 impl pallet_kyc::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type Time = Timestamp;
 	type CallRules = MockRules;
 	type RateLimitWindow = ConstU64<WINDOW>;
 	type OfficialTransactionsPerWindow = ConstU32<OFFICIAL_LIMIT>;
 	type MaxProviders = ConstU32<3>;
-	type WeightInfo = ();
 }
 
 /// Two banks accredited at genesis.

@@ -10,7 +10,7 @@ use jsonrpsee::{
 };
 pub use pallet_rupee_runtime_api::RupeeApi as RupeeRuntimeApi;
 use pallet_rupee_runtime_api::{AccountView, Supply, TransferError};
-use rupee_primitives::Balance;
+use rupee_primitives::{json::Paisa, Balance};
 use serde::{Deserialize, Serialize};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
@@ -76,9 +76,9 @@ pub trait RupeeApi<BlockHash, AccountId> {
 	#[method(name = "rupee_supply")]
 	fn supply(&self, at: Option<BlockHash>) -> RpcResult<Supply<AccountId>>;
 
-	/// Each accredited bank's reserve balance.
+	/// Each accredited bank's reserve balance (a decimal string of paisa).
 	#[method(name = "rupee_bankReserves")]
-	fn bank_reserves(&self, at: Option<BlockHash>) -> RpcResult<Vec<(AccountId, Balance)>>;
+	fn bank_reserves(&self, at: Option<BlockHash>) -> RpcResult<Vec<(AccountId, Paisa)>>;
 
 	/// Would `from` paying `to` `amount` paisa go through now? The exact reason if not.
 	#[method(name = "rupee_canTransfer")]
@@ -126,9 +126,10 @@ where
 		self.client.runtime_api().supply(at).map_err(runtime_error)
 	}
 
-	fn bank_reserves(&self, at: Option<Block::Hash>) -> RpcResult<Vec<(AccountId, Balance)>> {
+	fn bank_reserves(&self, at: Option<Block::Hash>) -> RpcResult<Vec<(AccountId, Paisa)>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client.runtime_api().bank_reserves(at).map_err(runtime_error)
+		let reserves = self.client.runtime_api().bank_reserves(at).map_err(runtime_error)?;
+		Ok(reserves.into_iter().map(|(bank, reserve)| (bank, Paisa(reserve))).collect())
 	}
 
 	fn can_transfer(

@@ -15,10 +15,13 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "camelCase")]
 pub struct Supply<AccountId> {
 	/// Money in existence: balances plus escrows.
+	#[serde(with = "rupee_primitives::json::amount")]
 	pub total_issuance: Balance,
 	/// Of which in offline escrow.
+	#[serde(with = "rupee_primitives::json::amount")]
 	pub total_escrowed: Balance,
 	/// Most money that may exist.
+	#[serde(with = "rupee_primitives::json::amount")]
 	pub supply_ceiling: Balance,
 	/// The account that mints and burns.
 	pub issuer: Option<AccountId>,

@@ -116,6 +116,7 @@ pub struct VoucherSummary {
 	pub device_key: String,
 	pub counter: u64,
 	pub payee: String,
+	#[serde(with = "rupee_primitives::json::amount")]
 	pub amount: Balance,
 	pub issued_at: u64,
 }

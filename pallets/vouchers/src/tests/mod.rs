@@ -54,30 +54,21 @@ impl frame_system::Config for Test {
 	type DbWeight = frame_support::weights::constants::ParityDbWeight;
 }
 
-impl pallet_timestamp::Config for Test {
-	type Moment = u64;
-	type OnTimestampSet = ();
-	type MinimumPeriod = ConstU64<1>;
-	type WeightInfo = ();
-}
+#[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
+impl pallet_timestamp::Config for Test {}
 
+#[derive_impl(pallet_kyc::config_preludes::TestDefaultConfig)]
 impl pallet_kyc::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type Time = Timestamp;
 	type CallRules = pallet_kyc::Permissive<Test>;
-	type RateLimitWindow = ConstU64<10>;
-	type OfficialTransactionsPerWindow = ConstU32<1_000>;
-	type MaxProviders = ConstU32<4>;
-	type WeightInfo = ();
 }
 
+#[derive_impl(pallet_rupee::config_preludes::TestDefaultConfig)]
 impl pallet_rupee::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Policy = Kyc;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type Time = Timestamp;
-	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Kyc;
 }

@@ -1,7 +1,7 @@
 //! What the chain says about an account: `balance`, `kyc`, `limits`, `can-pay`.
 
 use rupee_wallet::{
-	amount::{format_amount, format_limit, parse_amount},
+	amount::{format_amount, format_limit, json_amount, parse_amount},
 	offline::{self, Error},
 	online::{address, parse_account, Node},
 	store::Wallet,
@@ -14,8 +14,11 @@ pub async fn balance(wallet: &Wallet, node: &str, of: Option<String>) -> Result<
 	let who = subject(wallet, of)?;
 	let node = Node::connect(node).await?;
 	let view = node.account(&who).await?;
-	let free = view["free"].as_u64().unwrap_or_default() as u128;
-	let escrowed = view["escrowed"].as_u64().unwrap_or_default() as u128;
+	let amount = |field: &str| {
+		json_amount(&view[field])
+			.ok_or_else(|| Error::Rpc(format!("the node's {field} balance is not an amount")))
+	};
+	let (free, escrowed) = (amount("free")?, amount("escrowed")?);
 	Ok(output(
 		format!(
 			"{}\n  balance {}\n  in purses {}",
