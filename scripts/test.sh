@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test: pallet and runtime unit tests, chain-spec checks, and the end-to-end tests
-# that start real rupee-node processes (one dev node; four validators on loopback).
+# Runs every test: the quick checks (scripts/check.sh: formatting, feature propagation, doc
+# links), pallet and runtime unit tests, chain-spec checks, and the end-to-end tests that start
+# real rupee-node processes (one dev node; four validators on loopback).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 "$here/setup.sh"
 source "$here/env.sh"
 
 cd "$RUPEE_ROOT"
+# Formatting, feature propagation and documentation links first: seconds when warm, and a
+# failure there is cheaper to see before the build.
+"$here/check.sh"
 # The standard-client tests: @polkadot/api from npm, pinned by clients/polkadot-js's lock file.
 if ! command -v npm >/dev/null 2>&1; then
 	echo "[test] installing nodejs and npm (apt-get)"

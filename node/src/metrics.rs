@@ -37,6 +37,7 @@ use std::{
 	time::Duration,
 };
 
+use crate::service::FullClient;
 use codec::Decode;
 use futures::StreamExt;
 use rupee_runtime::{opaque::Block, AccountId, RuntimeEvent};
@@ -177,26 +178,24 @@ fn value_key(pallet: &str, item: &str) -> StorageKey {
 }
 
 /// Reads and decodes one storage value at `hash`; `None` when absent or undecodable.
-fn read<C, T: Decode>(client: &C, hash: <Block as BlockT>::Hash, key: &StorageKey) -> Option<T>
-where
-	C: StorageProvider<Block, sc_service::TFullBackend<Block>>,
-{
+fn read<T: Decode>(
+	client: &FullClient,
+	hash: <Block as BlockT>::Hash,
+	key: &StorageKey,
+) -> Option<T> {
 	let data = client.storage(hash, key).ok()??;
 	T::decode(&mut &data.0[..]).ok()
 }
 
 /// Folds every value under a map's prefix at `hash`, streaming (undecodable ones skipped and
 /// logged); `None` if the state cannot be read.
-fn fold<C, T: Decode, A>(
-	client: &C,
+fn fold<T: Decode, A>(
+	client: &FullClient,
 	hash: <Block as BlockT>::Hash,
 	prefix: &StorageKey,
 	init: A,
 	mut step: impl FnMut(A, T) -> A,
-) -> Option<(A, usize)>
-where
-	C: StorageProvider<Block, sc_service::TFullBackend<Block>>,
-{
+) -> Option<(A, usize)> {
 	let pairs = client.storage_pairs(hash, Some(prefix), None).ok()?;
 	let mut acc = init;
 	let mut entries = 0;
@@ -218,17 +217,7 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Keeps [`Metrics`] current until the node stops: the finality lag every 2 s in one task, the
 /// rest after each finalized block in another (its storage reads on blocking threads).
-pub fn spawn<C>(spawner: &sc_service::SpawnTaskHandle, client: Arc<C>, metrics: Metrics)
-where
-	C: ProvideRuntimeApi<Block>
-		+ HeaderBackend<Block>
-		+ BlockchainEvents<Block>
-		+ StorageProvider<Block, sc_service::TFullBackend<Block>>
-		+ Send
-		+ Sync
-		+ 'static,
-	C::Api: pallet_rupee_rpc::RupeeRuntimeApi<Block, AccountId>,
-{
+pub fn spawn(spawner: &sc_service::SpawnTaskHandle, client: Arc<FullClient>, metrics: Metrics) {
 	let lag = {
 		let (client, metrics) = (client.clone(), metrics.clone());
 		async move {
@@ -247,16 +236,7 @@ where
 	spawner.spawn("rupee-metrics", None, follow(client, metrics));
 }
 
-async fn follow<C>(client: Arc<C>, metrics: Metrics)
-where
-	C: ProvideRuntimeApi<Block>
-		+ BlockchainEvents<Block>
-		+ StorageProvider<Block, sc_service::TFullBackend<Block>>
-		+ Send
-		+ Sync
-		+ 'static,
-	C::Api: pallet_rupee_rpc::RupeeRuntimeApi<Block, AccountId>,
-{
+async fn follow(client: Arc<FullClient>, metrics: Metrics) {
 	let mut finalized = client.finality_notification_stream();
 	let scanning = Arc::new(AtomicBool::new(false));
 	let last_scan_size = Arc::new(AtomicUsize::new(0));
@@ -301,12 +281,9 @@ where
 
 /// Counts payments (`Rupee.Transferred`), redemptions (`Vouchers.VoucherRedeemed`) and caught
 /// double spends (`Vouchers.DoubleSpendDetected`) in a block.
-fn count_events<C>(client: &C, hash: <Block as BlockT>::Hash, metrics: &Metrics)
-where
-	C: StorageProvider<Block, sc_service::TFullBackend<Block>>,
-{
+fn count_events(client: &FullClient, hash: <Block as BlockT>::Hash, metrics: &Metrics) {
 	type Events = Vec<frame_system::EventRecord<RuntimeEvent, rupee_runtime::Hash>>;
-	let Some(events) = read::<_, Events>(client, hash, &value_key("System", "Events")) else {
+	let Some(events) = read::<Events>(client, hash, &value_key("System", "Events")) else {
 		// Pruned before it was read, or events this node's runtime types cannot decode (a
 		// runtime upgrade the node binary predates).
 		log::warn!(target: LOG_TARGET, "events of finalized block {hash} not read: not counted");
@@ -328,11 +305,7 @@ where
 }
 
 /// The per-block figures: supply, reserves, the guarantee reserve, open claims' total, motions.
-fn update<C>(client: &C, hash: <Block as BlockT>::Hash, metrics: &Metrics)
-where
-	C: ProvideRuntimeApi<Block> + StorageProvider<Block, sc_service::TFullBackend<Block>>,
-	C::Api: pallet_rupee_rpc::RupeeRuntimeApi<Block, AccountId>,
-{
+fn update(client: &FullClient, hash: <Block as BlockT>::Hash, metrics: &Metrics) {
 	use pallet_rupee_rpc::RupeeRuntimeApi;
 	let api = client.runtime_api();
 	match api.supply(hash) {
@@ -382,15 +355,12 @@ fn checked_sum(acc: Option<u128>, amount: u128) -> Option<u128> {
 /// The scans of whole maps at `hash` (block `number`): active purses, double-spend records,
 /// open claims and the supply invariant. Returns the entries read, `None` if the state could not
 /// be read (nothing is set then).
-fn scan<C>(
-	client: &C,
+fn scan(
+	client: &FullClient,
 	hash: <Block as BlockT>::Hash,
 	number: u32,
 	metrics: &Metrics,
-) -> Option<usize>
-where
-	C: StorageProvider<Block, sc_service::TFullBackend<Block>>,
-{
+) -> Option<usize> {
 	let (active, purses) = fold(
 		client,
 		hash,
@@ -414,7 +384,7 @@ where
 	let (escrows, _) =
 		fold(client, hash, &value_key("Rupee", "Escrowed"), Some(0u128), checked_sum)?;
 	let read_u128 =
-		|item| read::<_, u128>(client, hash, &value_key("Rupee", item)).unwrap_or_default();
+		|item| read::<u128>(client, hash, &value_key("Rupee", item)).unwrap_or_default();
 	let (issuance, escrowed, reserve) =
 		(read_u128("TotalIssuance"), read_u128("TotalEscrowed"), read_u128("GuaranteeReserve"));
 	// As the ledger's own try_state: an overflow anywhere is a broken invariant too.

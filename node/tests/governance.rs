@@ -197,4 +197,30 @@ async fn a_runtime_upgrade_passes_through_the_board_and_the_chain_keeps_finalizi
 		&record.event,
 		RuntimeEvent::Rupee(pallet_rupee::Event::Transferred { .. })
 	)));
+
+	// 6. The wallet built with the old runtime (same transaction version) still pays.
+	let wallet = node_binary().with_file_name("rupee-wallet");
+	let run = |args: &[&str]| {
+		let out = std::process::Command::new(&wallet)
+			.arg("--wallet")
+			.arg(dir.join("bob-wallet"))
+			.args(["--node", &nodes[0].url(), "--json"])
+			.args(args)
+			.env("RUPEE_WALLET_PASSPHRASE", "upgrade test")
+			.output()
+			.expect("rupee-wallet runs");
+		let answer: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+		assert!(out.status.success(), "rupee-wallet {args:?}: {answer} {out:?}");
+		answer
+	};
+	run(&["init", "--account", "//Bob"]);
+	let dave = ss58(&Dave.to_account_id());
+	let before = rpc_amount(
+		&client.request::<Value, _>("rupee_account", rpc_params![&dave]).await.unwrap()["free"],
+	);
+	run(&["pay", "--to", &dave, "--amount", "2.50"]);
+	let after = rpc_amount(
+		&client.request::<Value, _>("rupee_account", rpc_params![&dave]).await.unwrap()["free"],
+	);
+	assert_eq!(after, before + 250, "the old wallet's payment on the upgraded chain");
 }

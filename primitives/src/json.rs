@@ -1,9 +1,8 @@
 //! How amounts are spelled in JSON, the same in every RPC answer.
 //!
 //! A [`Balance`] is a `u128`; JavaScript's numbers hold integers exactly only up to 2^53, so
-//! amounts go out as decimal strings (`"125050"`) and come in as strings or numbers (up to
-//! 2^64 - 1; larger amounts only as strings). A limit of `u128::MAX` means "no limit" (an
-//! Institution's) and is spelled `null`.
+//! amounts go out as decimal strings (`"125050"`) and come in as strings or numbers. A limit
+//! of `u128::MAX` means "no limit" (an Institution's) and is spelled `null`.
 //!
 //! Use the modules with `#[serde(with = "rupee_primitives::json::amount")]` or
 //! `#[serde(with = "rupee_primitives::json::limit")]`, or the [`Paisa`] newtype where an
@@ -65,6 +64,22 @@ impl<'de> de::Visitor<'de> for AmountVisitor {
 		u64::try_from(value)
 			.map(Balance::from)
 			.map_err(|_| E::invalid_value(de::Unexpected::Signed(value), &self))
+	}
+
+	/// serde_json with its `arbitrary_precision` feature (which the node's dependencies switch
+	/// on) hands a number beyond 64 bits over as a one-entry map holding its digits.
+	fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Balance, A::Error> {
+		const NUMBER: &str = "$serde_json::private::Number";
+		match map.next_key::<alloc::string::String>()? {
+			Some(key) if key == NUMBER => {
+				let digits: alloc::string::String = map.next_value()?;
+				if map.next_key::<alloc::string::String>()?.is_some() {
+					return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
+				}
+				self.visit_str(&digits)
+			},
+			_ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+		}
 	}
 }
 
@@ -136,9 +151,20 @@ mod tests {
 			serde_json::from_str::<Paisa>(&u64::MAX.to_string()).unwrap().0,
 			u64::MAX as u128
 		);
-		let beyond_u64 = serde_json::from_str::<Paisa>(&(u64::MAX as u128 + 1).to_string());
-		assert!(beyond_u64.is_err(), "an amount beyond 64 bits comes as a string");
 		assert_eq!(read(json!(u128::MAX.to_string())).unwrap(), u128::MAX);
+		// A number beyond 64 bits as serde_json's arbitrary precision gives it, and maps that
+		// are not that.
+		let map = |entries: Vec<(&'static str, &'static str)>| {
+			let entries = serde::de::value::MapDeserializer::<_, serde::de::value::Error>::new(
+				entries.into_iter(),
+			);
+			Paisa::deserialize(entries).map(|paisa| paisa.0)
+		};
+		let max = "340282366920938463463374607431768211455";
+		assert_eq!(map(vec![("$serde_json::private::Number", max)]).unwrap(), u128::MAX);
+		assert!(map(vec![("$serde_json::private::Number", "-1")]).is_err());
+		assert!(map(vec![("amount", "1")]).is_err());
+		assert!(map(vec![("$serde_json::private::Number", "1"), ("more", "2")]).is_err());
 		for bad in
 			[json!("-1"), json!("+1"), json!(""), json!("1.5"), json!(-1), json!(1.5), json!(null)]
 		{

@@ -66,6 +66,15 @@ pub fn json_amount(value: &serde_json::Value) -> Option<Balance> {
 	}
 }
 
+/// A limit in a node's JSON answer: an amount, or `Balance::MAX` where it says `null` (no
+/// limit); `None` for anything else.
+pub fn json_limit(value: &serde_json::Value) -> Option<Balance> {
+	match value {
+		serde_json::Value::Null => Some(Balance::MAX),
+		value => json_amount(value),
+	}
+}
+
 /// A limit for people: `1,250.50 PKR`, or `no limit` where the JSON gave none
 /// ([`json_amount`]).
 pub fn format_limit(value: &serde_json::Value) -> String {
@@ -106,6 +115,9 @@ mod tests {
 		assert_eq!(json_amount(&json["s"]), Some(125_050));
 		assert_eq!(format_limit(&serde_json::Value::Null), "no limit");
 		assert_eq!(json_amount(&serde_json::json!(u128::MAX.to_string())), None);
+		assert_eq!(json_limit(&serde_json::Value::Null), Some(Balance::MAX));
+		assert_eq!(json_limit(&json["s"]), Some(125_050));
+		assert_eq!(json_limit(&serde_json::json!("ten")), None);
 	}
 
 	#[test]

@@ -54,12 +54,19 @@ pub enum Error {
 	/// A transaction was submitted but its outcome is not known yet (the node dropped it, or
 	/// it was not finalized in time): it may still be included.
 	Unconfirmed(String),
+	/// The chain's runtime encodes transactions differently from the one this wallet was
+	/// built for (another `transactionVersion`): the wallet signs nothing.
+	Outdated {
+		built: u32,
+		chain: u32,
+	},
 }
 
 impl Error {
 	/// Exit codes scripts can rely on: 1 internal or I/O, 2 bad input, 3 node unreachable,
 	/// 4 refused (by the chain, or a payment or voucher check), 5 submitted but the outcome is
-	/// not known yet (run the command again to find out).
+	/// not known yet (run the command again to find out), 6 the chain's transactions changed
+	/// since this wallet was built (update the wallet).
 	pub fn exit_code(&self) -> i32 {
 		match self {
 			Self::Io(_) | Self::Corrupt(_) | Self::CountersExhausted | Self::Rpc(_) => 1,
@@ -78,6 +85,7 @@ impl Error {
 			Self::NodeUnreachable(_) => 3,
 			Self::Pay(_) | Self::Receive(_) | Self::Refused(_) => 4,
 			Self::Unconfirmed(_) => 5,
+			Self::Outdated { .. } => 6,
 		}
 	}
 }
@@ -107,6 +115,10 @@ impl std::fmt::Display for Error {
 			Self::CountersExhausted => write!(
 				f,
 				"this device has signed the most vouchers one purse may pay: start a new purse with `rupee-wallet device rotate`"
+			),
+			Self::Outdated { built, chain } => write!(
+				f,
+				"the chain's transactions changed since this wallet was built (it signs for transaction version {built}, the chain now runs {chain}), so it signs nothing: install the wallet release for the chain's current runtime"
 			),
 			Self::NoAccount => write!(f, "no account in this wallet: run `rupee-wallet init`"),
 			Self::NoDevice => write!(f, "no device key in this wallet: run `rupee-wallet init`"),

@@ -25,20 +25,34 @@ use sp_core::{
 };
 
 use crate::{
-	amount::json_amount,
+	amount::{json_amount, json_limit},
 	offline::{self, bytes32, hex, unhex, Error},
 	store::{ReceivedStatus, Wallet},
 };
+
+/// The transaction version this wallet encodes calls for: that of the runtime it was built
+/// with. A runtime upgrade that changes a call's encoding raises it.
+pub const TRANSACTION_VERSION: u32 = rupee_runtime::VERSION.transaction_version;
+
+/// Refuses to sign for a chain whose runtime runs another transaction version than this
+/// wallet's ([`TRANSACTION_VERSION`]): its calls may mean something else there. An upgrade
+/// that keeps the version (most do) needs no new wallet.
+pub fn check_transaction_version(chain: u32) -> Result<(), Error> {
+	match chain {
+		TRANSACTION_VERSION => Ok(()),
+		chain => Err(Error::Outdated { built: TRANSACTION_VERSION, chain }),
+	}
+}
 
 /// The chain's SS58 address prefix, used to show addresses.
 pub const SS58_PREFIX: u16 = 1947;
 
 /// How long to wait for a transaction to be finalized.
-const FINALITY_TIMEOUT: Duration = Duration::from_secs(120);
+pub const FINALITY_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// How many blocks a signed transaction stays valid (about four minutes of two-second blocks):
 /// a transaction lost on the way cannot be replayed later.
-const MORTAL_PERIOD: u64 = 128;
+pub const MORTAL_PERIOD: u64 = 128;
 
 /// The number in a JSON header (`"number": "0x1a"`).
 pub fn header_number(header: &Value) -> Option<u32> {
@@ -164,13 +178,15 @@ impl Node {
 				.and_then(|value| u32::try_from(value).ok())
 				.ok_or_else(|| Error::Rpc(format!("runtime version without {name}: {version}")))
 		};
+		let transaction_version = field("transactionVersion")?;
+		check_transaction_version(transaction_version)?;
 		let (hash, block_number) = self.finalized_head().await?;
 		let block_hash =
 			bytes32(&hash).ok_or_else(|| Error::Rpc(format!("bad block hash {hash}")))?;
 		Ok(SigningContext {
 			genesis_hash,
 			spec_version: field("specVersion")?,
-			transaction_version: field("transactionVersion")?,
+			transaction_version,
 			lifetime: Lifetime::Mortal {
 				period: MORTAL_PERIOD,
 				block_number: block_number.into(),
@@ -675,7 +691,8 @@ pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Erro
 				device_key,
 				owner: owner.into(),
 				escrow: amount("escrow")?,
-				voucher_cap: amount("voucherCap")?,
+				voucher_cap: json_limit(&purse["voucherCap"])
+					.ok_or_else(|| Error::Rpc("the purse's voucherCap is not an amount".into()))?,
 				expires_at: purse["expiresAt"].as_u64().unwrap_or_default(),
 				synced_block: node.finalized_number().await?,
 			};
@@ -1056,4 +1073,19 @@ pub async fn redeem(
 		wallet.save()?;
 	}
 	Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn signs_only_for_the_transaction_version_it_was_built_for() {
+		assert!(check_transaction_version(TRANSACTION_VERSION).is_ok());
+		let error = check_transaction_version(TRANSACTION_VERSION + 1).unwrap_err();
+		assert_eq!(error.exit_code(), 6);
+		let said = error.to_string();
+		assert!(said.contains(&format!("now runs {}", TRANSACTION_VERSION + 1)), "{said}");
+		assert!(said.contains("install the wallet release"), "{said}");
+	}
 }

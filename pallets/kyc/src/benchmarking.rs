@@ -171,5 +171,5 @@ mod benchmarks {
 		Ok(())
 	}
 
-	impl_benchmark_test_suite!(Pallet, crate::tests::new_test_ext(), crate::tests::Test);
+	impl_benchmark_test_suite!(Pallet, crate::tests::new_bench_ext(), crate::tests::Test);
 }

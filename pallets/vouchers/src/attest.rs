@@ -112,7 +112,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// What the attester holding `attester` (an ed25519 GRANDPA key) has still to sign: at
-	/// most `limit` (and [`MAX_REQUESTS`]) statements of the current set, from a scan of at
+	/// most `limit` (and `MAX_REQUESTS`, 256) statements of the current set, from a scan of at
 	/// most four times as many waiting ones (those it signed are skipped, so purses whose keys
 	/// sort first cannot hold the others back).
 	pub fn attestation_requests(

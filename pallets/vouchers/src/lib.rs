@@ -31,7 +31,7 @@
 //! ## Invariants
 //!
 //! * Σ purse escrows (not settled) == the ledger's escrow of their owners; money only moves
-//!   through the ledger's [`Escrow`] API, so the ledger's supply invariant covers vouchers.
+//!   through the ledger's [`Escrow`](rupee_primitives::Escrow) API, so the ledger's supply invariant covers vouchers.
 //! * A `(purse, counter)` pays from escrow at most once; a voucher is compensated at most once.
 //! * [`TotalClaims`] == Σ [`Claims`]. Claims are debts, not money: they create nothing.
 

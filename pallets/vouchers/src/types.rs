@@ -322,7 +322,8 @@ pub struct PurseView<AccountId> {
 	pub escrow: Balance,
 	#[serde(with = "rupee_primitives::json::amount")]
 	pub redeemed: Balance,
-	#[serde(with = "rupee_primitives::json::amount")]
+	/// Most one voucher may pay; `u128::MAX` (`null` in JSON) if governance set no cap.
+	#[serde(with = "rupee_primitives::json::limit")]
 	pub voucher_cap: Balance,
 	pub expires_at: Moment,
 	/// After this the purse can be settled and vouchers are refused.

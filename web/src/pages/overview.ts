@@ -140,7 +140,7 @@ export function overview(chain: Chain, root: HTMLElement): () => void {
     ceiling.textContent = pkr(supply.supplyCeiling);
     ceiling.dataset.paisa = String(supply.supplyCeiling);
     escrowed.textContent = pkr(supply.totalEscrowed);
-    const share = Number((BigInt(supply.totalIssuance) * 10000n) / BigInt(supply.supplyCeiling || 1)) / 100;
+    const share = Number((BigInt(supply.totalIssuance) * 10000n) / (BigInt(supply.supplyCeiling) || 1n)) / 100;
     gauge.style.width = `${Math.min(100, share)}%`;
     gauge.title = `${share}% of the ceiling`;
 

@@ -152,6 +152,19 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext
 }
 
+/// An empty chain for the benchmark test suite: the benchmarks accredit the providers they
+/// need, and the genesis banks above would leave them no room under the mock's `MaxProviders`.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn new_bench_ext() -> sp_io::TestExternalities {
+	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut ext: sp_io::TestExternalities = storage.into();
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		Timestamp::set_timestamp(1);
+	});
+	ext
+}
+
 /// Run `test` on the genesis state and check the storage invariants after it.
 pub fn run(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {

@@ -85,9 +85,12 @@ pub struct ProofAnswer {
 	/// The block whose state the proof states, and its time (ms since the epoch).
 	pub block: u32,
 	pub funded_at: u64,
-	/// The escrow and per-voucher cap it states, in paisa (decimal strings).
-	pub escrow: String,
-	pub voucher_cap: String,
+	/// The escrow and per-voucher cap it states, in paisa.
+	#[serde(with = "rupee_primitives::json::amount")]
+	pub escrow: Balance,
+	/// `null`: no per-voucher cap.
+	#[serde(with = "rupee_primitives::json::limit")]
+	pub voucher_cap: Balance,
 	/// Vouchers issued after this (ms since the epoch) are refused.
 	pub expires_at: u64,
 }
@@ -328,8 +331,8 @@ where
 			signers: proof.signatures.len() as u32,
 			block: proof.statement.block,
 			funded_at: proof.statement.funded_at,
-			escrow: proof.statement.escrow.to_string(),
-			voucher_cap: proof.statement.voucher_cap.to_string(),
+			escrow: proof.statement.escrow,
+			voucher_cap: proof.statement.voucher_cap,
 			expires_at: proof.statement.expires_at,
 		}))
 	}
