@@ -4,7 +4,14 @@
 //! Cargo.toml): the runtime and the clients are linked once, not once per file. Run one file's
 //! tests with `cargo test --release --test node_e2e <file>::`.
 
-mod common;
+#[path = "common/chain.rs"]
+mod chain;
+#[path = "common/mod.rs"]
+mod process;
+/// Every helper: starting nodes (`process`) and the runtime's calls and events (`chain`).
+mod common {
+	pub use super::{chain::*, process::*};
+}
 
 mod chain_specs;
 mod cli_errors;
