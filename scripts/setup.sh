@@ -43,4 +43,8 @@ if ! rustup component list --installed --toolchain "$toolchain" 2>/dev/null | gr
 	say "adding rust-src to Rust $toolchain (rustup component add)"
 	rustup component add --toolchain "$toolchain" rust-src
 fi
-say "rust: $(rustc --version); wasm32v1-none and rust-src present"
+if ! rustup component list --installed --toolchain "$toolchain" 2>/dev/null | grep -q '^rustfmt'; then
+	say "adding rustfmt to Rust $toolchain (rustup component add; scripts/check.sh checks formatting)"
+	rustup component add --toolchain "$toolchain" rustfmt
+fi
+say "rust: $(rustc --version); wasm32v1-none, rust-src and rustfmt present"

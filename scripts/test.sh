@@ -8,9 +8,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/env.sh"
 
 cd "$RUPEE_ROOT"
-# Formatting, feature propagation and documentation links first: seconds when warm, and a
-# failure there is cheaper to see before the build.
-"$here/check.sh"
+# Formatting, feature propagation and documentation links first: seconds when warm. A failure
+# there fails the run at the end, but does not hide the tests' results.
+checks=ok
+"$here/check.sh" || checks=failed
 # The standard-client tests: @polkadot/api from npm, pinned by clients/polkadot-js's lock file.
 if ! command -v npm >/dev/null 2>&1; then
 	echo "[test] installing nodejs and npm (apt-get)"
@@ -54,6 +55,12 @@ if [ "$(id -u)" -eq 0 ] && command -v ip >/dev/null && command -v curl >/dev/nul
 	fi
 else
 	echo "[test] skipping scripts/netns-network.sh --fast (needs root, ip and curl)"
+fi
+if [ "$checks" = ok ]; then
+	echo "test result: ok. 1 passed; 0 failed (scripts/check.sh)" | tee -a "$log"
+else
+	echo "test result: FAILED. 0 passed; 1 failed (scripts/check.sh: see its output at the start)" | tee -a "$log"
+	status=1
 fi
 set -e
 # One closing line for the whole run: cargo's own last line is a doc-test binary's "0 passed".

@@ -200,6 +200,7 @@ async fn a_runtime_upgrade_passes_through_the_board_and_the_chain_keeps_finalizi
 
 	// 6. The wallet built with the old runtime (same transaction version) still pays.
 	let wallet = node_binary().with_file_name("rupee-wallet");
+	assert!(wallet.exists(), "{} is missing: build the workspace first", wallet.display());
 	let run = |args: &[&str]| {
 		let out = std::process::Command::new(&wallet)
 			.arg("--wallet")

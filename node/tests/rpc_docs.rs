@@ -146,7 +146,8 @@ fn amounts_are_strings(method: &str, answer: &Value) -> usize {
 			.sum(),
 		Value::Array(items) => items.iter().map(|item| amounts_are_strings(method, item)).sum(),
 		Value::Number(number) => {
-			let exact = number.as_u64().is_some_and(|n| n <= 1 << 53) || number.as_i64().is_some();
+			let exact = number.as_u64().is_some_and(|n| n <= 1 << 53)
+				|| number.as_i64().is_some_and(|n| n.unsigned_abs() <= 1 << 53);
 			assert!(exact, "{method}: {number} is beyond JavaScript's exact integers");
 			0
 		},

@@ -55,7 +55,7 @@ pub enum Error {
 	/// it was not finalized in time): it may still be included.
 	Unconfirmed(String),
 	/// The chain's runtime encodes transactions differently from the one this wallet was
-	/// built for (another `transactionVersion`): the wallet signs nothing.
+	/// built for (another `transactionVersion`): the wallet signs no transaction for it.
 	Outdated {
 		built: u32,
 		chain: u32,
@@ -118,7 +118,7 @@ impl std::fmt::Display for Error {
 			),
 			Self::Outdated { built, chain } => write!(
 				f,
-				"the chain's transactions changed since this wallet was built (it signs for transaction version {built}, the chain now runs {chain}), so it signs nothing: install the wallet release for the chain's current runtime"
+				"the chain's transactions changed since this wallet was built (it signs for transaction version {built}, the chain now runs {chain}), so it signs no transaction: install the wallet release for the chain's current runtime"
 			),
 			Self::NoAccount => write!(f, "no account in this wallet: run `rupee-wallet init`"),
 			Self::NoDevice => write!(f, "no device key in this wallet: run `rupee-wallet init`"),

@@ -942,6 +942,8 @@ pub async fn settle_retired(
 		// One purse's failure does not stop the others; it is tried again next time.
 		let finalized = match node.submit(&signer, call, &mut progress).await {
 			Ok(finalized) => finalized,
+			// A wallet too old for the chain signs nothing for any purse.
+			Err(error @ Error::Outdated { .. }) => return Err(error),
 			Err(error) => {
 				let error = Some(error.to_string());
 				report.push(Settlement { device_key: key, error, ..Default::default() });

@@ -16,7 +16,7 @@ type PurseAnswer = {
   owner: string;
   escrow: string;
   redeemed: string;
-  voucherCap: string;
+  voucherCap: string | null;
   expiresAt: number;
   redeemableUntil: number;
   status: string;
@@ -160,7 +160,7 @@ export function offline(chain: Chain, root: HTMLElement): () => void {
       const purse = await rpc<PurseAnswer | null>("vouchers_purse", [key]);
       lookupResult.replaceChildren(
         purse
-          ? `${purse.status}: ${pkr(purse.escrow)} escrow of ${short(purse.owner)}, ${pkr(purse.redeemed)} redeemed, ${pkr(purse.voucherCap)} per voucher, expires ${date(purse.expiresAt)}`
+          ? `${purse.status}: ${pkr(purse.escrow)} escrow of ${short(purse.owner)}, ${pkr(purse.redeemed)} redeemed, ${purse.voucherCap === null ? "no limit" : pkr(purse.voucherCap)} per voucher, expires ${date(purse.expiresAt)}`
           : "No purse has this device key.",
       );
     } catch (error) {
