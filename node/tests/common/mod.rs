@@ -42,18 +42,27 @@ pub fn node_binary() -> PathBuf {
 
 static NEXT_PORT: AtomicU16 = AtomicU16::new(0);
 
-/// A TCP port on 127.0.0.1 that is free right now. Ports are handed out from a range chosen by
-/// the process id, so tests running at once don't race for the same one.
+/// Tests take ports from 20000 up to here: the kernel's ephemeral range starts at 32768
+/// (`/proc/sys/net/ipv4/ip_local_port_range`), and a port in it may be taken by any outgoing
+/// connection between our check and the node's bind.
+const PORTS: std::ops::Range<u16> = 20_000..32_000;
+
+/// A TCP port that is free right now on every address a node binds (127.0.0.1 for RPC, 0.0.0.0
+/// and `::` for p2p). Each test process starts at its own place in [`PORTS`], chosen by its
+/// process id, so test binaries running at once rarely meet.
 pub fn free_port() -> u16 {
-	let _ = NEXT_PORT.compare_exchange(
-		0,
-		20_000 + (std::process::id() % 2_000) as u16 * 10,
-		Ordering::SeqCst,
-		Ordering::SeqCst,
-	);
+	let span = PORTS.end - PORTS.start;
+	let start = (std::process::id() % 1_000) as u16 * 12;
 	loop {
-		let port = NEXT_PORT.fetch_add(1, Ordering::SeqCst);
-		if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+		let n = NEXT_PORT.fetch_add(1, Ordering::SeqCst);
+		let port = PORTS.start + (start + n % span) % span;
+		let v4 = TcpListener::bind(("0.0.0.0", port)).is_ok();
+		// A machine without IPv6 refuses `::` with another error than "in use".
+		let v6 = match TcpListener::bind(("::", port)) {
+			Ok(_) => true,
+			Err(e) => e.kind() != std::io::ErrorKind::AddrInUse,
+		};
+		if v4 && v6 {
 			return port;
 		}
 	}
