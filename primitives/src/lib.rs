@@ -14,6 +14,8 @@
 //! * [`purse_proof`]: offline payments version 2: the purse proof validators sign and the
 //!   payment payload (voucher + proof) a payee checks offline.
 //! * [`hex`]: `0x`-hex, the way JSON-RPC spells bytes.
+//! * [`views`]: what the runtime APIs and JSON-RPC answer (an account, the supply, a KYC status,
+//!   a purse, a voucher's fate), so clients read the chain with no runtime code.
 //! * [`json`]: amounts as decimal strings and "no limit" as `null`, the way JSON-RPC spells them.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -23,6 +25,7 @@ extern crate alloc;
 pub mod hex;
 pub mod json;
 pub mod purse_proof;
+pub mod views;
 pub mod voucher;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

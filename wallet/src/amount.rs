@@ -53,39 +53,20 @@ pub fn parse_amount(text: &str) -> Result<Balance, AmountError> {
 		.ok_or(AmountError::TooLarge)
 }
 
-/// An amount in a node's JSON answer: a decimal string (a number from nodes before spec
-/// 113). "No limit" (an Institution's limits) is `null` and reads as `None`, as does
-/// `u128::MAX` from an older node and anything that is not an amount.
-pub fn json_amount(value: &serde_json::Value) -> Option<Balance> {
-	match value {
-		serde_json::Value::String(text) => {
-			text.parse().ok().filter(|amount| *amount != Balance::MAX)
-		},
-		serde_json::Value::Number(number) => number.as_u64().map(Balance::from),
-		_ => None,
+/// A limit for people: `1,250.50 PKR`, or `no limit` for `Balance::MAX` (an Institution's
+/// limits; JSON-RPC spells it `null`).
+pub fn format_limit(limit: Balance) -> String {
+	match limit {
+		Balance::MAX => "no limit".into(),
+		limit => format_amount(limit),
 	}
 }
 
-/// A limit in a node's JSON answer: an amount, or `Balance::MAX` where it says `null` (no
-/// limit); `None` for anything else.
-pub fn json_limit(value: &serde_json::Value) -> Option<Balance> {
-	match value {
-		serde_json::Value::Null => Some(Balance::MAX),
-		value => json_amount(value),
-	}
-}
-
-/// A limit for people: `1,250.50 PKR`, or `no limit` where the JSON gave none
-/// ([`json_amount`]).
-pub fn format_limit(value: &serde_json::Value) -> String {
-	let unlimited = value.is_number()
-		|| value.is_null()
-		|| value.as_str() == Some(Balance::MAX.to_string().as_str());
-	match json_amount(value) {
-		Some(amount) => format_amount(amount),
-		None if unlimited => "no limit".into(),
-		None => format!("{value} (not an amount)"),
-	}
+/// A limit as the wallet's `--json` output spells it, as JSON-RPC does
+/// ([`rupee_primitives::json::limit`]): a decimal string, or `null` for no limit.
+pub fn limit_json(limit: Balance) -> serde_json::Value {
+	rupee_primitives::json::limit::serialize(&limit, serde_json::value::Serializer)
+		.expect("a limit is a string or null")
 }
 
 /// `1,250.50 PKR` from paisa.
@@ -106,18 +87,12 @@ mod tests {
 	use super::*;
 
 	#[test]
-	fn limits_from_json_say_no_limit_instead_of_zero() {
-		let json: serde_json::Value =
-			serde_json::from_str(&format!(r#"{{"bank":{},"l0":2500000,"s":"125050"}}"#, u128::MAX))
-				.unwrap();
-		assert_eq!(format_limit(&json["bank"]), "no limit");
-		assert_eq!(format_limit(&json["l0"]), format_amount(2_500_000));
-		assert_eq!(json_amount(&json["s"]), Some(125_050));
-		assert_eq!(format_limit(&serde_json::Value::Null), "no limit");
-		assert_eq!(json_amount(&serde_json::json!(u128::MAX.to_string())), None);
-		assert_eq!(json_limit(&serde_json::Value::Null), Some(Balance::MAX));
-		assert_eq!(json_limit(&json["s"]), Some(125_050));
-		assert_eq!(json_limit(&serde_json::json!("ten")), None);
+	fn limits_say_no_limit_instead_of_a_39_digit_number() {
+		assert_eq!(format_limit(Balance::MAX), "no limit");
+		assert_eq!(format_limit(2_500_000), format_amount(2_500_000));
+		assert_eq!(format_limit(0), "0.00 PKR");
+		assert_eq!(limit_json(Balance::MAX), serde_json::Value::Null);
+		assert_eq!(limit_json(100_000), serde_json::json!("100000"));
 	}
 
 	#[test]

@@ -12,7 +12,15 @@ use jsonrpsee::{
 	rpc_params,
 	ws_client::{WsClient, WsClientBuilder},
 };
-use rupee_primitives::{voucher::PurseCertificate, voucher::Voucher, voucher::VOUCHER_VERSION};
+use rupee_primitives::{
+	views::{AccountStatusView, AccountView, PurseStatus, VoucherStatus},
+	voucher::{PurseCertificate, Voucher, VOUCHER_VERSION},
+};
+use rupee_rpc_api::{
+	kyc::KycApiClient,
+	rupee::{CanTransfer, RupeeApiClient},
+	vouchers::{PurseAnswer, VouchersApiClient},
+};
 use rupee_runtime::{
 	client::{Lifetime, SigningContext},
 	AccountId, RuntimeCall, RuntimeError, RuntimeEvent,
@@ -25,7 +33,6 @@ use sp_core::{
 };
 
 use crate::{
-	amount::{json_amount, json_limit},
 	offline::{self, bytes32, hex, unhex, Error},
 	store::{ReceivedStatus, Wallet},
 };
@@ -81,6 +88,30 @@ pub fn parse_account(text: &str) -> Result<AccountId, Error> {
 		}
 	}
 	Err(Error::BadAddress(text.to_string()))
+}
+
+/// A block hash as JSON-RPC spells it (`0x`-hex).
+type Hash = String;
+
+/// An account in the node's JSON: SS58 with the chain's prefix ([`SS58_PREFIX`]) written, any
+/// prefix read. (`AccountId` itself reads only registered prefixes or the process's default,
+/// and 1947 is neither in the wallet.)
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Address(pub AccountId);
+
+impl serde::Serialize for Address {
+	fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+		serializer.serialize_str(&address(&self.0))
+	}
+}
+
+impl<'de> serde::Deserialize<'de> for Address {
+	fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+		let text = String::deserialize(deserializer)?;
+		AccountId::from_ss58check_with_version(&text)
+			.map(|(who, _)| Address(who))
+			.map_err(|_| serde::de::Error::custom(format!("not an SS58 address: {text}")))
+	}
 }
 
 /// The form the node's RPC parses (the generic SS58 prefix).
@@ -224,13 +255,20 @@ impl Node {
 	}
 
 	/// Balance, escrow and limits of `who` (`rupee_account`).
-	pub async fn account(&self, who: &AccountId) -> Result<Value, Error> {
-		self.request("rupee_account", rpc_params![rpc_address(who)]).await
+	pub async fn account(&self, who: &AccountId) -> Result<AccountView, Error> {
+		let answer =
+			RupeeApiClient::<Hash, Address>::account(&self.client, Address(who.clone()), None);
+		answer.await.map_err(|error| self.error(error))
 	}
 
-	/// KYC status of `who` (`kyc_accountStatus`).
-	pub async fn kyc_status(&self, who: &AccountId) -> Result<Value, Error> {
-		self.request("kyc_accountStatus", rpc_params![rpc_address(who)]).await
+	/// KYC status of `who` (`kyc_accountStatus`), or `None` if no bank registered it.
+	pub async fn kyc_status(
+		&self,
+		who: &AccountId,
+	) -> Result<Option<AccountStatusView<Address>>, Error> {
+		let answer =
+			KycApiClient::<Hash, Address>::account_status(&self.client, Address(who.clone()), None);
+		answer.await.map_err(|error| self.error(error))
 	}
 
 	/// Would `from` paying `to` `amount` go through now (`rupee_canTransfer`)?
@@ -239,12 +277,15 @@ impl Node {
 		from: &AccountId,
 		to: &AccountId,
 		amount: rupee_primitives::Balance,
-	) -> Result<Value, Error> {
-		self.request(
-			"rupee_canTransfer",
-			rpc_params![rpc_address(from), rpc_address(to), amount.to_string()],
-		)
-		.await
+	) -> Result<CanTransfer, Error> {
+		let answer = RupeeApiClient::<Hash, Address>::can_transfer(
+			&self.client,
+			Address(from.clone()),
+			Address(to.clone()),
+			amount.into(),
+			None,
+		);
+		answer.await.map_err(|error| self.error(error))
 	}
 
 	/// The purse of `device_key` (`vouchers_purse`) at block `at` (the best one if `None`).
@@ -252,8 +293,13 @@ impl Node {
 		&self,
 		device_key: &[u8; 32],
 		at: Option<&str>,
-	) -> Result<Option<Value>, Error> {
-		self.request("vouchers_purse", rpc_params![hex(device_key), at]).await
+	) -> Result<Option<PurseAnswer<Address>>, Error> {
+		let answer = VouchersApiClient::<Hash, Address>::purse(
+			&self.client,
+			hex(device_key),
+			at.map(String::from),
+		);
+		answer.await.map_err(|error| self.error(error))
 	}
 
 	/// The proof of the purse of `device_key` at the finalized block (`vouchers_purseProof`),
@@ -262,13 +308,14 @@ impl Node {
 		&self,
 		device_key: &[u8; 32],
 	) -> Result<Option<rupee_primitives::purse_proof::PurseProof>, Error> {
-		let answer: Option<Value> =
-			self.request("vouchers_purseProof", rpc_params![hex(device_key)]).await?;
-		let Some(answer) = answer else { return Ok(None) };
-		let bytes = answer["proof"]
-			.as_str()
-			.and_then(crate::offline::unhex)
-			.ok_or_else(|| Error::Rpc(format!("a purse proof without its bytes: {answer}")))?;
+		let answer =
+			VouchersApiClient::<Hash, Address>::purse_proof(&self.client, hex(device_key), None);
+		let Some(answer) = answer.await.map_err(|error| self.error(error))? else {
+			return Ok(None);
+		};
+		let bytes = crate::offline::unhex(&answer.proof).ok_or_else(|| {
+			Error::Rpc(format!("a purse proof that is not hex: {}", answer.proof))
+		})?;
 		rupee_primitives::purse_proof::PurseProof::decode(&mut &bytes[..])
 			.map(Some)
 			.map_err(|error| Error::Rpc(format!("an undecodable purse proof: {error}")))
@@ -277,34 +324,33 @@ impl Node {
 	/// The validator set purse proofs are checked against, at the finalized block
 	/// (`vouchers_attesters`).
 	pub async fn attesters(&self) -> Result<rupee_primitives::purse_proof::AttesterSet, Error> {
-		let answer: Value = self.request("vouchers_attesters", rpc_params![]).await?;
-		let bad = || Error::Rpc(format!("a malformed validator set: {answer}"));
-		let authorities = answer["authorities"]
-			.as_array()
-			.ok_or_else(bad)?
+		let answer = VouchersApiClient::<Hash, Address>::attesters(&self.client, None);
+		let answer = answer.await.map_err(|error| self.error(error))?;
+		let authorities = answer
+			.authorities
 			.iter()
 			.map(|authority| {
-				let key = authority["key"].as_str().and_then(crate::offline::bytes32);
-				Some((key?, authority["weight"].as_u64()?))
+				let key = crate::offline::bytes32(&authority.key).ok_or_else(|| {
+					Error::Rpc(format!("a validator key that is not 32 bytes: {}", authority.key))
+				})?;
+				Ok((key, authority.weight))
 			})
-			.collect::<Option<Vec<_>>>()
-			.ok_or_else(bad)?;
-		Ok(rupee_primitives::purse_proof::AttesterSet {
-			set_id: answer["setId"].as_u64().ok_or_else(bad)?,
-			authorities,
-		})
+			.collect::<Result<Vec<_>, Error>>()?;
+		Ok(rupee_primitives::purse_proof::AttesterSet { set_id: answer.set_id, authorities })
 	}
 
-	/// Whether `voucher` was paid (`vouchers_status`) at block `at` (the best one if `None`):
-	/// `NotRedeemed`, `Redeemed`, ...
+	/// Whether `voucher` was paid (`vouchers_status`) at block `at` (the best one if `None`).
 	pub async fn voucher_status(
 		&self,
 		voucher: &Voucher,
 		at: Option<&str>,
-	) -> Result<String, Error> {
-		let answer: Value =
-			self.request("vouchers_status", rpc_params![voucher.to_text(), at]).await?;
-		Ok(answer["status"].as_str().unwrap_or_default().to_string())
+	) -> Result<VoucherStatus, Error> {
+		let answer = VouchersApiClient::<Hash, Address>::status(
+			&self.client,
+			voucher.to_text(),
+			at.map(String::from),
+		);
+		Ok(answer.await.map_err(|error| self.error(error))?.status)
 	}
 
 	/// The revocation list: device keys and digest (`vouchers_revocations`), every page of it
@@ -314,25 +360,17 @@ impl Node {
 		let mut keys = Vec::new();
 		let mut start_after: Option<String> = None;
 		loop {
-			let answer: Value = self
-				.request(
-					"vouchers_revocations",
-					rpc_params![&at, &start_after, Option::<u32>::None],
-				)
-				.await?;
-			keys.extend(
-				answer["entries"]
-					.as_array()
-					.into_iter()
-					.flatten()
-					.filter_map(|entry| entry["deviceKey"].as_str().map(String::from)),
+			let page = VouchersApiClient::<Hash, Address>::revocations(
+				&self.client,
+				Some(at.clone()),
+				start_after.take(),
+				None,
 			);
-			match answer["next"].as_str() {
-				Some(next) => start_after = Some(next.to_string()),
-				None => {
-					let digest = answer["digest"].as_str().unwrap_or_default().to_string();
-					return Ok((keys, digest));
-				},
+			let page = page.await.map_err(|error| self.error(error))?;
+			keys.extend(page.entries.into_iter().map(|entry| entry.device_key));
+			match page.next {
+				Some(next) => start_after = Some(next),
+				None => return Ok((keys, page.digest)),
 			}
 		}
 	}
@@ -670,38 +708,27 @@ pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Erro
 	let excess = sets.len().saturating_sub(KEPT_SETS);
 	sets.drain(..excess);
 	if let Ok(me) = offline::account_id(wallet) {
-		let status = node.kyc_status(&me).await?;
-		wallet.state.tier = serde_json::from_value(status["tier"].clone()).ok();
+		wallet.state.tier = node.kyc_status(&me).await?.map(|status| status.tier);
 	}
 	if let Ok(device) = wallet.device_public() {
 		let device_key = device.0;
-		if let Some(purse) = node.purse(&device_key, at).await? {
-			let owner = purse["owner"]
-				.as_str()
-				.map(parse_account)
-				.transpose()?
-				.ok_or_else(|| Error::Rpc("purse without owner".into()))?;
-			let amount = |field: &str| {
-				json_amount(&purse[field])
-					.ok_or_else(|| Error::Rpc(format!("the purse's {field} is not an amount")))
-			};
+		if let Some(PurseAnswer { purse, highest_counter }) = node.purse(&device_key, at).await? {
 			let certificate = PurseCertificate {
 				version: VOUCHER_VERSION,
 				genesis_hash: genesis,
 				device_key,
-				owner: owner.into(),
-				escrow: amount("escrow")?,
-				voucher_cap: json_limit(&purse["voucherCap"])
-					.ok_or_else(|| Error::Rpc("the purse's voucherCap is not an amount".into()))?,
-				expires_at: purse["expiresAt"].as_u64().unwrap_or_default(),
+				owner: purse.owner.0.into(),
+				escrow: purse.escrow,
+				voucher_cap: purse.voucher_cap,
+				expires_at: purse.expires_at,
 				synced_block: node.finalized_number().await?,
 			};
-			let active = purse["status"].as_str() == Some("Active");
+			let active = purse.status == PurseStatus::Active;
 			wallet.state.certificate = active.then(|| certificate.to_text());
 			// A wallet restored from a backup does not know the vouchers it signed after the
 			// backup was taken; the chain knows those redeemed so far: the next voucher goes
 			// past them.
-			if let Some(highest) = purse["highestCounter"].as_u64() {
+			if let Some(highest) = highest_counter {
 				wallet.state.next_counter = wallet.state.next_counter.max(highest + 1);
 			}
 			// While a top-up is being signed the chain has no complete proof: keep the last.
@@ -721,7 +748,7 @@ pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Erro
 			};
 			let status = node.voucher_status(&voucher, at).await?;
 			wallet.state.sent[index].redeemed =
-				matches!(status.as_str(), "Redeemed" | "DoubleSpend");
+				matches!(status, VoucherStatus::Redeemed | VoucherStatus::DoubleSpend);
 		}
 	}
 	for index in 0..wallet.state.received.len() {
@@ -731,7 +758,7 @@ pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Erro
 		let Ok(voucher) = Voucher::from_text(&wallet.state.received[index].voucher) else {
 			continue;
 		};
-		if node.voucher_status(&voucher, at).await? == "Redeemed" {
+		if node.voucher_status(&voucher, at).await? == VoucherStatus::Redeemed {
 			wallet.state.received[index].status = ReceivedStatus::Redeemed;
 		}
 	}
@@ -862,16 +889,14 @@ pub async fn rotate_device(
 	let old = wallet.device_public()?;
 	let purse = node.purse(&old.0, None).await?;
 	let mut closed_in = None;
-	if purse.as_ref().and_then(|purse| purse["status"].as_str()) == Some("Active") {
+	if purse.is_some_and(|answer| answer.purse.status == PurseStatus::Active) {
 		let signer = offline::account(wallet)?;
 		progress("closing the old purse");
 		let call = RuntimeCall::Vouchers(pallet_vouchers::Call::close_purse { device_key: old.0 });
 		closed_in = Some(node.submit(&signer, call, &mut progress).await?.block_number);
 	}
-	let redeemable_until = match node.purse(&old.0, None).await? {
-		Some(purse) => purse["redeemableUntil"].as_u64(),
-		None => None,
-	};
+	let redeemable_until =
+		node.purse(&old.0, None).await?.map(|answer| answer.purse.redeemable_until);
 	let old_key = hex(&old.0);
 	// A purse that was never funded has nothing to settle.
 	if redeemable_until.is_some() && !wallet.state.retired_devices.contains(&old_key) {
@@ -916,14 +941,14 @@ pub async fn settle_retired(
 	for key in wallet.state.retired_devices.clone() {
 		let device_key =
 			bytes32(&key).ok_or_else(|| Error::Corrupt(format!("device key {key}")))?;
-		let Some(purse) = node.purse(&device_key, Some(finalized.as_str())).await? else {
+		let Some(PurseAnswer { purse, .. }) =
+			node.purse(&device_key, Some(finalized.as_str())).await?
+		else {
 			wallet.state.retired_devices.retain(|retired| *retired != key);
 			continue;
 		};
-		let until = purse["redeemableUntil"]
-			.as_u64()
-			.ok_or_else(|| Error::Rpc(format!("a purse without redeemableUntil: {purse}")))?;
-		if purse["status"].as_str() == Some("Settled") {
+		let until = purse.redeemable_until;
+		if purse.status == PurseStatus::Settled {
 			wallet.state.retired_devices.retain(|retired| *retired != key);
 			report.push(Settlement { device_key: key, ..Default::default() });
 			continue;
@@ -994,7 +1019,7 @@ pub async fn redeem(
 		let settled = node
 			.purse(&device_key, None)
 			.await?
-			.is_some_and(|purse| purse["status"].as_str() == Some("Settled"));
+			.is_some_and(|answer| answer.purse.status == PurseStatus::Settled);
 		if settled || node.purse_proof(&device_key).await?.is_some() {
 			vouchers.push(voucher);
 		} else {
@@ -1089,5 +1114,32 @@ mod tests {
 		let said = error.to_string();
 		assert!(said.contains(&format!("now runs {}", TRANSACTION_VERSION + 1)), "{said}");
 		assert!(said.contains("install the wallet release"), "{said}");
+	}
+
+	#[test]
+	fn the_nodes_answers_read_with_the_chains_address_prefix() {
+		use rupee_primitives::views::{PurseStatus, PurseView};
+		let owner = AccountId::from([7; 32]);
+		let purse = PurseView {
+			owner: Address(owner.clone()),
+			escrow: 1,
+			redeemed: 0,
+			voucher_cap: rupee_primitives::Balance::MAX,
+			expires_at: 2,
+			redeemable_until: 3,
+			status: PurseStatus::Active,
+		};
+		// What the node writes (its default prefix is the chain's): read back as the same.
+		let json = serde_json::to_value(PurseAnswer { purse, highest_counter: Some(4) }).unwrap();
+		assert_eq!(json["owner"], address(&owner));
+		assert!(json["owner"].as_str().unwrap().starts_with("nG"), "{json}");
+		assert_eq!(json["voucherCap"], Value::Null);
+		let answer: PurseAnswer<Address> = serde_json::from_value(json).unwrap();
+		assert_eq!(answer.purse.owner.0, owner);
+		assert_eq!(answer.highest_counter, Some(4));
+		// The generic prefix reads too; anything else is an error, not a default account.
+		let generic: Address = serde_json::from_value(owner.to_ss58check().into()).unwrap();
+		assert_eq!(generic.0, owner);
+		assert!(serde_json::from_value::<Address>("nGnotanaddress".into()).is_err());
 	}
 }

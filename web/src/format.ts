@@ -12,9 +12,14 @@ export function pkr(paisa: number | string | bigint): string {
   return `${negative ? "-" : ""}${rupees}.${cents} PKR`;
 }
 
-/** What is left of a limit: "1,250.00 PKR left", or "no limit" where the chain says null. */
+/** A limit: "1,250.00 PKR", or "no limit" where the chain says null. */
+export function pkrLimit(paisa: string | null): string {
+  return paisa === null ? "no limit" : pkr(paisa);
+}
+
+/** What is left of a limit: "1,250.00 PKR left", or "no limit". */
 export function pkrLeft(paisa: string | null): string {
-  return paisa === null ? "no limit" : `${pkr(paisa)} left`;
+  return paisa === null ? pkrLimit(paisa) : `${pkr(paisa)} left`;
 }
 
 /** The most a balance can be on chain (u128). */

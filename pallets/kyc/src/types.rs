@@ -84,3 +84,22 @@ pub enum Actor<AccountId> {
 	Provider(AccountId),
 	Governance,
 }
+
+impl From<AccountStatus> for rupee_primitives::views::StatusName {
+	fn from(status: AccountStatus) -> Self {
+		match status {
+			AccountStatus::Active => Self::Active,
+			AccountStatus::Suspended => Self::Suspended,
+			AccountStatus::Revoked => Self::Revoked,
+		}
+	}
+}
+
+impl From<ProviderStatus> for rupee_primitives::views::StatusName {
+	fn from(status: ProviderStatus) -> Self {
+		match status {
+			ProviderStatus::Active => Self::Active,
+			ProviderStatus::Suspended => Self::Suspended,
+		}
+	}
+}

@@ -146,17 +146,4 @@ impl TransferError {
 	}
 }
 
-/// An account as a wallet sees it.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
-pub struct AccountView {
-	/// Spendable balance.
-	#[cfg_attr(feature = "std", serde(with = "rupee_primitives::json::amount"))]
-	pub free: Balance,
-	/// In offline purses.
-	#[cfg_attr(feature = "std", serde(with = "rupee_primitives::json::amount"))]
-	pub escrowed: Balance,
-	/// Limits and their use today and this month; `None` for an unregistered account.
-	pub usage: Option<LimitsUsage>,
-}
+pub use rupee_primitives::views::AccountView;

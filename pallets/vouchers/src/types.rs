@@ -7,17 +7,14 @@ use rupee_primitives::{
 	Balance, PolicyError,
 };
 use scale_info::TypeInfo;
-use serde::{Deserialize, Serialize};
-use sp_runtime::DispatchError;
-
-/// A purse's device key: the sr25519 public key that signs its vouchers.
-pub type DeviceKey = [u8; 32];
 
 /// Identifies a recorded claim.
 pub type ClaimId = u32;
 
-/// Milliseconds since the epoch.
-pub type Moment = u64;
+pub use rupee_primitives::views::{
+	DeviceKey, DoubleSpendKind, Moment, PurseStatus, PurseView, RedeemOutcome, Revocation,
+	RevocationPage, RevocationReason, VoucherRefusal, VoucherStatus,
+};
 
 /// Why the owner may not fund a purse: the KYC pallet's [`PolicyError`], as a call error.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
@@ -25,33 +22,6 @@ pub struct OwnerPolicy(pub PolicyError);
 
 impl frame_support::traits::PalletError for OwnerPolicy {
 	const MAX_ENCODED_SIZE: usize = 1;
-}
-
-/// Where a purse is in its life.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Serialize,
-	Deserialize,
-)]
-pub enum PurseStatus {
-	/// Funded; its device may pay offline.
-	Active,
-	/// The owner closed it (lost device): vouchers are redeemed until the grace window ends.
-	Closed,
-	/// A double spend was detected: its owner is frozen, its vouchers still redeem.
-	Compromised,
-	/// Expired and past the grace window; the rest of the escrow went back to the owner.
-	/// Vouchers are refused.
-	Settled,
 }
 
 /// An offline purse: escrowed money a device key spends with vouchers.
@@ -69,28 +39,6 @@ pub struct Purse<AccountId> {
 	pub expires_at: Moment,
 	/// Where the purse is in its life.
 	pub status: PurseStatus,
-}
-
-/// How a double spend showed itself.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Serialize,
-	Deserialize,
-)]
-pub enum DoubleSpendKind {
-	/// Two different vouchers with the same `(purse, counter)`.
-	CounterReuse,
-	/// Vouchers with distinct counters that together exceed the escrow.
-	OverEscrow,
 }
 
 /// Evidence of a double spend and how its victim was paid. Both signed vouchers are kept.
@@ -122,241 +70,6 @@ pub struct Claim<AccountId> {
 	pub device_key: DeviceKey,
 	/// Still owed, in paisa.
 	pub amount: Balance,
-}
-
-/// Why a purse is on the revocation list.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Serialize,
-	Deserialize,
-)]
-pub enum RevocationReason {
-	/// The owner closed the purse: its device may be lost or stolen.
-	Closed,
-	/// A double spend was detected.
-	Compromised,
-}
-
-/// One entry of the revocation list: a purse whose vouchers a payee should no longer accept.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Serialize,
-	Deserialize,
-)]
-#[serde(rename_all = "camelCase")]
-pub struct Revocation {
-	pub reason: RevocationReason,
-	/// When it was revoked (ms since the epoch).
-	pub since: Moment,
-}
-
-/// One page of the revocation list.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
-pub struct RevocationPage {
-	/// Entries in storage order.
-	pub entries: alloc::vec::Vec<(DeviceKey, Revocation)>,
-	/// Where the next page starts (after this key), if there is more.
-	pub next: Option<DeviceKey>,
-	/// The digest of the whole list: the XOR of BLAKE2-256 of each SCALE-encoded
-	/// `(device key, revocation)`, kept as entries come and go. A fingerprint that tells a
-	/// wallet the list changed, not a proof against a dishonest node.
-	pub digest: [u8; 32],
-}
-
-/// Why a voucher was not paid. The numeric code is stable: wallets show it. Codes 1–10 are
-/// final for that voucher; 11 and 12 may pass later (the payee can receive again, or its limits
-/// reset), so the voucher stays redeemable.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Serialize,
-	Deserialize,
-)]
-pub enum VoucherRefusal {
-	/// No purse has this device key.
-	UnknownPurse,
-	/// A voucher format version this chain does not redeem.
-	UnsupportedVersion,
-	/// The voucher is for another chain (its genesis hash differs).
-	WrongGenesis,
-	/// The signature is not the device key's over this voucher.
-	BadSignature,
-	/// The voucher pays nothing.
-	ZeroAmount,
-	/// The voucher pays more than the purse's per-voucher cap.
-	OverVoucherCap,
-	/// The voucher was signed after the purse expired.
-	IssuedAfterExpiry,
-	/// The purse's grace window is over: vouchers can no longer be redeemed.
-	RedemptionWindowClosed,
-	/// The purse was settled; the rest of its escrow went back to its owner.
-	PurseSettled,
-	/// The voucher pays its own purse's owner.
-	PaysOwner,
-	/// The payee may not receive now (not registered, expired, suspended, revoked, frozen).
-	PayeeNotPermissioned(PolicyError),
-	/// The ledger refused the credit (for example the payee's daily credit limit); the error
-	/// is the ledger's, e.g. `Rupee.Refused(DailyCreditLimitExceeded)`.
-	PaymentRefused(DispatchError),
-	/// The voucher pays less than the chain's minimum voucher amount.
-	BelowMinimum,
-	/// The voucher's counter is at or above the chain's maximum vouchers per purse.
-	CounterTooHigh,
-	/// The voucher is dated more than the revocation notice after its purse went on the
-	/// revocation list: a payee checking its list as the wallet does would have refused it.
-	IssuedAfterRevocation,
-}
-
-impl VoucherRefusal {
-	/// The stable code wallets show.
-	pub fn code(self) -> u8 {
-		match self {
-			Self::UnknownPurse => 1,
-			Self::UnsupportedVersion => 2,
-			Self::WrongGenesis => 3,
-			Self::BadSignature => 4,
-			Self::ZeroAmount => 5,
-			Self::OverVoucherCap => 6,
-			Self::IssuedAfterExpiry => 7,
-			Self::RedemptionWindowClosed => 8,
-			Self::PurseSettled => 9,
-			Self::PaysOwner => 10,
-			Self::PayeeNotPermissioned(_) => 11,
-			Self::PaymentRefused(_) => 12,
-			Self::BelowMinimum => 13,
-			Self::CounterTooHigh => 14,
-			Self::IssuedAfterRevocation => 15,
-		}
-	}
-
-	/// Whether the same voucher may be paid later, once the payee's situation changes.
-	pub fn is_retryable(self) -> bool {
-		matches!(self, Self::PayeeNotPermissioned(_) | Self::PaymentRefused(_))
-	}
-}
-
-impl From<DispatchError> for VoucherRefusal {
-	fn from(error: DispatchError) -> Self {
-		Self::PaymentRefused(error)
-	}
-}
-
-/// What redeeming one voucher did (or, for the dry run, would do).
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	Serialize,
-	Deserialize,
-)]
-#[serde(rename_all = "camelCase")]
-pub enum RedeemOutcome {
-	/// Paid from the purse's escrow.
-	Paid {
-		#[serde(with = "rupee_primitives::json::amount")]
-		amount: Balance,
-	},
-	/// This exact voucher was already handled; nothing happened.
-	Duplicate,
-	/// A double spend: the payee was paid what could be paid and a claim records the rest.
-	DoubleSpend {
-		kind: DoubleSpendKind,
-		#[serde(with = "rupee_primitives::json::amount")]
-		paid: Balance,
-		#[serde(with = "rupee_primitives::json::amount")]
-		claimed: Balance,
-	},
-	/// Not paid; the reason says whether it may pass later.
-	Refused { reason: VoucherRefusal },
-}
-
-/// A purse as wallets see it: the state a payer's wallet certifies to payees.
-#[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	Serialize,
-	Deserialize,
-)]
-#[serde(rename_all = "camelCase")]
-pub struct PurseView<AccountId> {
-	pub owner: AccountId,
-	#[serde(with = "rupee_primitives::json::amount")]
-	pub escrow: Balance,
-	#[serde(with = "rupee_primitives::json::amount")]
-	pub redeemed: Balance,
-	/// Most one voucher may pay; `u128::MAX` (`null` in JSON) if governance set no cap.
-	#[serde(with = "rupee_primitives::json::limit")]
-	pub voucher_cap: Balance,
-	pub expires_at: Moment,
-	/// After this the purse can be settled and vouchers are refused.
-	pub redeemable_until: Moment,
-	pub status: PurseStatus,
-}
-
-/// Whether a voucher was paid.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	Serialize,
-	Deserialize,
-)]
-pub enum VoucherStatus {
-	/// Not redeemed yet.
-	NotRedeemed,
-	/// Paid from the purse's escrow.
-	Redeemed,
-	/// Found to be a double spend; its payee was compensated (see the evidence).
-	DoubleSpend,
-	/// Its `(purse, counter)` was paid to a different voucher; not redeemed yet.
-	CounterUsedByAnother,
-	/// The purse is settled: no voucher of it is redeemed any more, and its redemptions are
-	/// no longer kept.
-	PurseSettled,
 }
 
 /// Where the validators' signatures of a purse's latest statement stand.

@@ -3,7 +3,7 @@
 
 import { ss58Address } from "@polkadot-labs/hdkd-helpers";
 import { rpcError, type Chain, type Revocations, type Supply } from "../chain";
-import { date, el, pkr, short } from "../format";
+import { date, el, pkr, pkrLimit, short } from "../format";
 import { SS58_PREFIX } from "../signer";
 
 /** Purses shown per page: the console never reads every purse of a national chain at once. */
@@ -160,7 +160,7 @@ export function offline(chain: Chain, root: HTMLElement): () => void {
       const purse = await rpc<PurseAnswer | null>("vouchers_purse", [key]);
       lookupResult.replaceChildren(
         purse
-          ? `${purse.status}: ${pkr(purse.escrow)} escrow of ${short(purse.owner)}, ${pkr(purse.redeemed)} redeemed, ${purse.voucherCap === null ? "no limit" : pkr(purse.voucherCap)} per voucher, expires ${date(purse.expiresAt)}`
+          ? `${purse.status}: ${pkr(purse.escrow)} escrow of ${short(purse.owner)}, ${pkr(purse.redeemed)} redeemed, ${pkrLimit(purse.voucherCap)} per voucher, expires ${date(purse.expiresAt)}`
           : "No purse has this device key.",
       );
     } catch (error) {

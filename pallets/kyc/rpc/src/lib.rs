@@ -5,39 +5,22 @@ use std::sync::Arc;
 
 use jsonrpsee::{
 	core::RpcResult,
-	proc_macros::rpc,
 	types::error::{ErrorObject, ErrorObjectOwned},
 };
 pub use pallet_kyc_runtime_api::KycApi as KycRuntimeApi;
-use pallet_kyc_runtime_api::{AccountStatusView, ProviderView};
-use rupee_primitives::{Tier, TierLimits};
+use rupee_primitives::{
+	views::{AccountStatusView, ProviderView},
+	Tier, TierLimits,
+};
 use serde::Serialize;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Block as BlockT;
 
-/// The error code of a runtime API call that failed (e.g. an unknown block).
-pub const RUNTIME_ERROR: i32 = 1;
-
-#[rpc(server)]
-pub trait KycApi<BlockHash, AccountId> {
-	/// `who`'s KYC status (provider, tier, expiry, status, frozen, linked bank, limits used and
-	/// left today and this month), or `null` if no provider registered it.
-	#[method(name = "kyc_accountStatus")]
-	fn account_status(
-		&self,
-		who: AccountId,
-		at: Option<BlockHash>,
-	) -> RpcResult<Option<AccountStatusView<AccountId>>>;
-
-	/// The accredited KYC providers.
-	#[method(name = "kyc_providers")]
-	fn providers(&self, at: Option<BlockHash>) -> RpcResult<Vec<ProviderView<AccountId>>>;
-
-	/// The limits of every tier.
-	#[method(name = "kyc_tierLimits")]
-	fn tier_limits(&self, at: Option<BlockHash>) -> RpcResult<Vec<(Tier, TierLimits)>>;
-}
+pub use rupee_rpc_api::{
+	kyc::{KycApiClient, KycApiServer},
+	RUNTIME_ERROR,
+};
 
 /// The `kyc_*` methods over a client.
 pub struct Kyc<C, Block> {

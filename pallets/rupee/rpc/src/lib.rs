@@ -5,90 +5,32 @@ use std::sync::Arc;
 
 use jsonrpsee::{
 	core::RpcResult,
-	proc_macros::rpc,
 	types::error::{ErrorObject, ErrorObjectOwned},
 };
 pub use pallet_rupee_runtime_api::RupeeApi as RupeeRuntimeApi;
-use pallet_rupee_runtime_api::{AccountView, Supply, TransferError};
-use rupee_primitives::{json::Paisa, Balance};
-use serde::{Deserialize, Serialize};
+use pallet_rupee_runtime_api::TransferError;
+use rupee_primitives::{
+	json::Paisa,
+	views::{AccountView, Supply},
+};
+use serde::Serialize;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Block as BlockT;
 
-/// The error code of a runtime API call that failed (e.g. an unknown block).
-pub const RUNTIME_ERROR: i32 = 1;
+pub use rupee_rpc_api::{
+	rupee::{Amount, CanTransfer, RupeeApiClient, RupeeApiServer},
+	RUNTIME_ERROR,
+};
 
-/// The answer of `rupee_canTransfer`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CanTransfer {
-	/// Whether the transfer would go through now.
-	pub ok: bool,
-	/// Why not: the `TransferError` name (e.g. `DailyDebitLimitExceeded`).
-	pub reason: Option<String>,
-	/// Why not: its stable numeric code.
-	pub code: Option<u8>,
-}
-
-impl From<Result<(), TransferError>> for CanTransfer {
-	fn from(result: Result<(), TransferError>) -> Self {
-		match result {
-			Ok(()) => Self { ok: true, reason: None, code: None },
-			Err(error) => {
-				Self { ok: false, reason: Some(format!("{error:?}")), code: Some(error.code()) }
-			},
-		}
+/// The answer of `rupee_canTransfer` for the runtime API's verdict.
+pub fn can_transfer_answer(result: Result<(), TransferError>) -> CanTransfer {
+	match result {
+		Ok(()) => CanTransfer { ok: true, reason: None, code: None },
+		Err(error) => {
+			CanTransfer { ok: false, reason: Some(format!("{error:?}")), code: Some(error.code()) }
+		},
 	}
-}
-
-/// An amount in paisa. Sent as a decimal string as well as a number would lose precision in
-/// JavaScript above 2^53 paisa; both forms are accepted.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum Amount {
-	Number(u64),
-	Text(String),
-}
-
-impl Amount {
-	fn paisa(&self) -> Result<Balance, ErrorObjectOwned> {
-		match self {
-			Amount::Number(n) => Ok(*n as Balance),
-			Amount::Text(text) => text.parse::<Balance>().map_err(|_| {
-				ErrorObject::owned(
-					jsonrpsee::types::error::INVALID_PARAMS_CODE,
-					"amount must be a whole number of paisa",
-					Some(text.clone()),
-				)
-			}),
-		}
-	}
-}
-
-#[rpc(server)]
-pub trait RupeeApi<BlockHash, AccountId> {
-	/// Balance, escrow and limits (used and left today and this month) of `who`.
-	#[method(name = "rupee_account")]
-	fn account(&self, who: AccountId, at: Option<BlockHash>) -> RpcResult<AccountView>;
-
-	/// Total issuance, escrow, supply ceiling and issuer.
-	#[method(name = "rupee_supply")]
-	fn supply(&self, at: Option<BlockHash>) -> RpcResult<Supply<AccountId>>;
-
-	/// Each accredited bank's reserve balance (a decimal string of paisa).
-	#[method(name = "rupee_bankReserves")]
-	fn bank_reserves(&self, at: Option<BlockHash>) -> RpcResult<Vec<(AccountId, Paisa)>>;
-
-	/// Would `from` paying `to` `amount` paisa go through now? The exact reason if not.
-	#[method(name = "rupee_canTransfer")]
-	fn can_transfer(
-		&self,
-		from: AccountId,
-		to: AccountId,
-		amount: Amount,
-		at: Option<BlockHash>,
-	) -> RpcResult<CanTransfer>;
 }
 
 /// The `rupee_*` methods over a client.
@@ -143,6 +85,6 @@ where
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		let result =
 			self.client.runtime_api().can_transfer(at, from, to, amount).map_err(runtime_error)?;
-		Ok(result.into())
+		Ok(can_transfer_answer(result))
 	}
 }

@@ -4,28 +4,10 @@
 
 extern crate alloc;
 
-use codec::{Codec, Decode, Encode};
-pub use pallet_rupee::{AccountView, TransferError};
+use codec::Codec;
+pub use pallet_rupee::TransferError;
+pub use rupee_primitives::views::{AccountView, Supply};
 use rupee_primitives::Balance;
-use scale_info::TypeInfo;
-use serde::{Deserialize, Serialize};
-
-/// The money supply, for auditors.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Supply<AccountId> {
-	/// Money in existence: balances plus escrows.
-	#[serde(with = "rupee_primitives::json::amount")]
-	pub total_issuance: Balance,
-	/// Of which in offline escrow.
-	#[serde(with = "rupee_primitives::json::amount")]
-	pub total_escrowed: Balance,
-	/// Most money that may exist.
-	#[serde(with = "rupee_primitives::json::amount")]
-	pub supply_ceiling: Balance,
-	/// The account that mints and burns.
-	pub issuer: Option<AccountId>,
-}
 
 sp_api::decl_runtime_apis! {
 	/// Read-only ledger queries.

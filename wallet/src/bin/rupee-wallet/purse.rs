@@ -2,7 +2,7 @@
 
 use clap::Subcommand;
 use rupee_wallet::{
-	amount::{format_amount, parse_amount},
+	amount::{format_amount, format_limit, limit_json, parse_amount},
 	offline::{self, hex, Error},
 	online::{self, Node},
 	store::Wallet,
@@ -53,7 +53,7 @@ pub fn proof(wallet: &Wallet) -> Result<Output, Error> {
 			proof.signatures.len(),
 			proof.set_id,
 			format_amount(statement.escrow),
-			format_amount(statement.voucher_cap)
+			format_limit(statement.voucher_cap)
 		),
 		json!({
 			"ok": true,
@@ -62,7 +62,7 @@ pub fn proof(wallet: &Wallet) -> Result<Output, Error> {
 			"signers": proof.signatures.len(),
 			"block": statement.block,
 			"escrow": statement.escrow.to_string(),
-			"voucherCap": statement.voucher_cap.to_string(),
+			"voucherCap": limit_json(statement.voucher_cap),
 			"expiresAt": statement.expires_at,
 		}),
 	))
@@ -94,7 +94,7 @@ pub async fn fund(
 			format_amount(amount),
 			finalized.block_number,
 			format_amount(certificate.escrow),
-			format_amount(certificate.voucher_cap),
+			format_limit(certificate.voucher_cap),
 			if proved {
 				"the validators' proof is ready for offline payments"
 			} else {
@@ -105,7 +105,7 @@ pub async fn fund(
 			"ok": true,
 			"block": finalized.block_number,
 			"escrow": certificate.escrow.to_string(),
-			"voucherCap": certificate.voucher_cap.to_string(),
+			"voucherCap": limit_json(certificate.voucher_cap),
 			"expiresAt": certificate.expires_at,
 			"proved": proved,
 			"proofBlock": offline::own_proof(wallet).ok().map(|proof| proof.statement.block),
@@ -197,7 +197,7 @@ pub fn status(wallet: &Wallet, title: &str) -> Result<Output, Error> {
 			"purse: {} escrowed, {} payable offline, voucher cap {}, next voucher #{}\n",
 			format_amount(certificate.escrow),
 			format_amount(left),
-			format_amount(certificate.voucher_cap),
+			format_limit(certificate.voucher_cap),
 			state.next_counter
 		)),
 		_ => text.push_str("purse: none\n"),

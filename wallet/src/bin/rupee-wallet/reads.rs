@@ -1,7 +1,8 @@
 //! What the chain says about an account: `balance`, `kyc`, `limits`, `can-pay`.
 
+use rupee_primitives::views::StatusName;
 use rupee_wallet::{
-	amount::{format_amount, format_limit, json_amount, parse_amount},
+	amount::{format_amount, format_limit, parse_amount},
 	offline::{self, Error},
 	online::{address, parse_account, Node},
 	store::Wallet,
@@ -14,11 +15,7 @@ pub async fn balance(wallet: &Wallet, node: &str, of: Option<String>) -> Result<
 	let who = subject(wallet, of)?;
 	let node = Node::connect(node).await?;
 	let view = node.account(&who).await?;
-	let amount = |field: &str| {
-		json_amount(&view[field])
-			.ok_or_else(|| Error::Rpc(format!("the node's {field} balance is not an amount")))
-	};
-	let (free, escrowed) = (amount("free")?, amount("escrowed")?);
+	let (free, escrowed) = (view.free, view.escrowed);
 	Ok(output(
 		format!(
 			"{}\n  balance {}\n  in purses {}",
@@ -34,46 +31,50 @@ pub async fn kyc(wallet: &Wallet, node: &str, of: Option<String>) -> Result<Outp
 	let who = subject(wallet, of)?;
 	let node = Node::connect(node).await?;
 	let status = node.kyc_status(&who).await?;
-	let text = if status.is_null() {
-		format!("{}: not registered with any bank", address(&who))
-	} else {
-		format!(
-			"{}: tier {}, {}{}{}, KYC until {} (ms since epoch), provider {}",
+	let text = match &status {
+		None => format!("{}: not registered with any bank", address(&who)),
+		Some(status) => format!(
+			"{}: tier {:?}, {}{}{}, KYC until {} (ms since epoch), provider {}",
 			address(&who),
-			status["tier"].as_str().unwrap_or("?"),
-			status["status"].as_str().unwrap_or("?"),
-			if status["expired"] == true { ", EXPIRED" } else { "" },
-			if status["frozen"] == true { ", FROZEN" } else { "" },
-			status["expiresAt"],
-			status["provider"].as_str().unwrap_or("?"),
-		)
+			status.tier,
+			status_word(status.status),
+			if status.expired { ", EXPIRED" } else { "" },
+			if status.frozen { ", FROZEN" } else { "" },
+			status.expires_at,
+			address(&status.provider.0),
+		),
 	};
-	let registered = !status.is_null();
 	Ok(output(
 		text,
-		json!({ "ok": true, "account": address(&who), "registered": registered, "status": status }),
+		json!({ "ok": true, "account": address(&who), "registered": status.is_some(), "status": status }),
 	))
+}
+
+fn status_word(status: StatusName) -> &'static str {
+	match status {
+		StatusName::Active => "active",
+		StatusName::Suspended => "suspended",
+		StatusName::Revoked => "revoked",
+	}
 }
 
 pub async fn limits(wallet: &Wallet, node: &str) -> Result<Output, Error> {
 	let who = offline::account_id(wallet)?;
 	let node = Node::connect(node).await?;
-	let status = node.kyc_status(&who).await?;
-	let usage = &status["usage"];
-	if usage.is_null() {
+	let Some(status) = node.kyc_status(&who).await? else {
 		return Err(Error::Refused(format!("{} is not registered with any bank", address(&who))));
-	}
-	let amount = |field: &str| format_limit(&usage[field]);
+	};
+	let usage = &status.usage;
 	let text = format!(
-		"{} (tier {})\n  send today {} left of {}\n  send this month {} left\n  receive today {} left\n  receive this month {} left\n  room under the holding limit {}",
+		"{} (tier {:?})\n  send today {} left of {}\n  send this month {} left\n  receive today {} left\n  receive this month {} left\n  room under the holding limit {}",
 		address(&who),
-		status["tier"].as_str().unwrap_or("?"),
-		amount("dailyDebitLeft"),
-		format_limit(&usage["limits"]["dailyDebit"]),
-		amount("monthlyDebitLeft"),
-		amount("dailyCreditLeft"),
-		amount("monthlyCreditLeft"),
-		amount("balanceRoom"),
+		status.tier,
+		format_limit(usage.daily_debit_left),
+		format_limit(usage.limits.daily_debit),
+		format_limit(usage.monthly_debit_left),
+		format_limit(usage.daily_credit_left),
+		format_limit(usage.monthly_credit_left),
+		format_limit(usage.balance_room),
 	);
 	Ok(output(text, json!({ "ok": true, "account": address(&who), "usage": usage })))
 }
@@ -89,11 +90,11 @@ pub async fn can_pay(
 	let amount = parse_amount(&amount)?;
 	let node = Node::connect(node).await?;
 	let answer = node.can_transfer(&from, &payee, amount).await?;
-	if answer["ok"] != true {
+	if !answer.ok {
 		return Err(Error::Refused(format!(
 			"{} (code {})",
-			answer["reason"].as_str().unwrap_or("?"),
-			answer["code"]
+			answer.reason.as_deref().unwrap_or("no reason given"),
+			answer.code.map_or("?".into(), |code| code.to_string())
 		)));
 	}
 	Ok(output(
