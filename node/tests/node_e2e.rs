@@ -28,4 +28,5 @@ mod rpc_safety;
 mod subxt;
 mod validators;
 mod vouchers_rpc;
+mod wallet_metadata;
 mod web_console;

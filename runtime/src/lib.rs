@@ -9,7 +9,10 @@
 //!
 //! Versioning rule: bump [`VERSION`]`.spec_version` on every runtime change, and
 //! `transaction_version` whenever a call index, a call's arguments or the transaction extension
-//! pipeline ([`TxExtension`]) changes encoding.
+//! pipeline ([`TxExtension`]) changes encoding. Clients keep this runtime's metadata: after a
+//! change, `UPDATE_WALLET_METADATA=1 cargo test --release --workspace --test node_e2e
+//! wallet_metadata::` rewrites the wallet's (`wallet/metadata/rupee.scale`), and `npx papi add`
+//! in `web/` the console's (docs/console.md); their tests fail until both are committed.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 

@@ -12,6 +12,8 @@
 //!   signature, domain, chain, caps, expiry, counter, running total, revocation, risk limits).
 //!   Encoding and the signing payload are `rupee_primitives::voucher`, the code the runtime
 //!   verifies with.
+//! * [`chain`]: the chain's calls, events and storage, generated from the metadata of the
+//!   runtime this wallet was built for (committed in `metadata/`), and signing with `subxt`.
 //! * [`online`]: the JSON-RPC side: fund a purse, redeem received vouchers, sync the purse and
 //!   the revocation list, read balances.
 //! * [`operator`]: what banks, the issuer and governors sign (KYC registrations, mint and burn,
@@ -23,6 +25,7 @@
 //! * [`risk`]: the payee's offline risk limits per tier.
 
 pub mod amount;
+pub mod chain;
 pub mod history;
 pub mod keystore;
 pub mod offline;

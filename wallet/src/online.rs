@@ -21,10 +21,7 @@ use rupee_rpc_api::{
 	rupee::{CanTransfer, RupeeApiClient},
 	vouchers::{PurseAnswer, VouchersApiClient},
 };
-use rupee_runtime::{
-	client::{Lifetime, SigningContext},
-	AccountId, RuntimeCall, RuntimeError, RuntimeEvent,
-};
+use rupee_runtime::{AccountId, RuntimeCall, RuntimeError, RuntimeEvent};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use sp_core::{
@@ -33,6 +30,7 @@ use sp_core::{
 };
 
 use crate::{
+	chain::{self, SigningContext},
 	offline::{self, bytes32, hex, unhex, Error},
 	store::{ReceivedStatus, Wallet},
 };
@@ -201,7 +199,7 @@ impl Node {
 	/// changes with a runtime upgrade) and a lifetime of [`MORTAL_PERIOD`] blocks from the last
 	/// finalized block.
 	pub async fn signing_context(&self) -> Result<SigningContext, Error> {
-		let genesis_hash = H256(self.genesis_hash().await?);
+		let genesis_hash = self.genesis_hash().await?;
 		let version: Value = self.request("state_getRuntimeVersion", rpc_params![]).await?;
 		let field = |name: &str| {
 			version[name]
@@ -214,18 +212,15 @@ impl Node {
 		let (hash, block_number) = self.finalized_head().await?;
 		let block_hash =
 			bytes32(&hash).ok_or_else(|| Error::Rpc(format!("bad block hash {hash}")))?;
+		// The metadata check (RFC 78) stays off: the calls are checked against the metadata
+		// this wallet was built with, and the transaction version says it still holds.
 		Ok(SigningContext {
 			genesis_hash,
 			spec_version: field("specVersion")?,
 			transaction_version,
-			lifetime: Lifetime::Mortal {
-				period: MORTAL_PERIOD,
-				block_number: block_number.into(),
-				block_hash: H256(block_hash),
-			},
-			// The wallet holds no metadata; the transaction's call is built from this runtime's
-			// types, so it signs with the metadata check off.
-			metadata_hash: None,
+			period: MORTAL_PERIOD,
+			block_number: block_number.into(),
+			block_hash,
 		})
 	}
 
@@ -395,17 +390,14 @@ impl Node {
 		let nonce: u32 =
 			self.request("system_accountNextIndex", rpc_params![rpc_address(&who)]).await?;
 		let context = self.signing_context().await?;
-		let signed_at = match context.lifetime {
-			Lifetime::Mortal { block_number, .. } => block_number as u32,
-			Lifetime::Immortal => 0,
-		};
-		let extrinsic = rupee_runtime::client::sign(call, signer, nonce, &context);
-		Ok(Signed {
-			extrinsic: hex(&extrinsic.encode()),
-			signer: rpc_address(&who),
+		let signed_at = context.block_number as u32;
+		let extrinsic = chain::sign(
+			&chain::call_from_bytes(&call.encode(), &context)?,
+			signer,
 			nonce,
-			signed_at,
-		})
+			&context,
+		)?;
+		Ok(Signed { extrinsic: hex(&extrinsic), signer: rpc_address(&who), nonce, signed_at })
 	}
 
 	/// Submit a signed transaction and wait until it is finalized, telling `progress` each
