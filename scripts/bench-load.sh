@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Payment throughput and latency, measured from outside as a client sees it (see
-# wallet/examples/bench_load.rs for what it does and prints):
+# node/examples/bench_load.rs for what it does and prints):
 #
 #   scripts/bench-load.sh                      one dev validator, 20,000 transfers from 4,000 customers at once
 #   scripts/bench-load.sh --local              the four-validator `local` network on this machine

@@ -5,7 +5,9 @@
 #      `try-runtime` reach every dependency that has them, so each crate builds with a feature
 #      on its own (.config/zepter.yaml);
 #   3. documentation: `cargo doc` of the primitives, pallets and runtime APIs with broken and
-#      private intra-doc links denied (these docs end up in the metadata wallet developers read).
+#      private intra-doc links denied (these docs end up in the metadata wallet developers read);
+#   4. the wallet links no runtime code: `cargo tree -p rupee-wallet` (dev-dependencies too)
+#      names no rupee-runtime, pallet or FRAME crate (it works from the committed metadata).
 # Seconds when warm; the first run installs zepter (about a minute) and checks the
 # dependencies' metadata for rustdoc once (about 3 minutes).
 set -euo pipefail
@@ -34,6 +36,18 @@ if ! "$tools/bin/zepter" --quiet run check; then
 	exit 1
 fi
 
+echo "[check] the wallet without the runtime (cargo tree -p rupee-wallet)"
+tree=$(cargo tree --locked -p rupee-wallet --prefix none) || {
+	echo "[check] FAILED: cargo tree -p rupee-wallet"
+	exit 1
+}
+runtime_crates=$(grep -E '^(rupee-runtime|pallet-[a-z0-9-]+|frame-support|frame-system|frame-executive) ' \
+	<<<"$tree" | sort -u || true)
+if [ -n "$runtime_crates" ]; then
+	echo "[check] FAILED: rupee-wallet depends on runtime code:"
+	echo "$runtime_crates"
+	exit 1
+fi
 echo "[check] documentation links (cargo doc, broken and private intra-doc links denied)"
 # The crates whose docs reach wallet developers: the primitives, the pallets (their docs are the
 # chain's metadata), the runtime APIs and the JSON-RPC traits. About 3 minutes the first time (the dependencies'

@@ -34,16 +34,49 @@ use crate::offline::Error;
 	substitute_type(
 		path = "rupee_primitives::voucher::Voucher",
 		with = "::subxt::utils::Static<::rupee_primitives::voucher::Voucher>"
+	),
+	substitute_type(
+		path = "rupee_primitives::PolicyError",
+		with = "::subxt::utils::Static<::rupee_primitives::PolicyError>"
+	),
+	substitute_type(
+		path = "rupee_primitives::views::VoucherRefusal",
+		with = "::subxt::utils::Static<::rupee_primitives::views::VoucherRefusal>"
+	),
+	substitute_type(
+		path = "rupee_primitives::views::DoubleSpendKind",
+		with = "::subxt::utils::Static<::rupee_primitives::views::DoubleSpendKind>"
 	)
 )]
 pub mod api {}
+
+pub use api::runtime_types as rt;
+pub use subxt::utils::Static;
+
+/// An account: sp-core's, as everywhere in the wallet.
+pub type AccountId = sp_core::crypto::AccountId32;
+/// A block number of this chain.
+pub type BlockNumber = u32;
+/// A call of this chain (the runtime's `RuntimeCall`), with SCALE's `Encode`/`Decode`.
+pub type RuntimeCall = api::Call;
+/// An event of this chain (the runtime's `RuntimeEvent`).
+pub type RuntimeEvent = api::Event;
+/// A dispatch error of a pallet (the runtime's `RuntimeError`).
+pub type RuntimeError = api::Error;
+/// One entry of `System.Events`.
+pub type EventRecord = rt::frame_system::EventRecord<RuntimeEvent, subxt::utils::H256>;
 
 /// The runtime metadata this wallet was built for (SCALE, `RuntimeMetadataPrefixed`).
 pub const METADATA: &[u8] = include_bytes!("../metadata/rupee.scale");
 
 /// The metadata, decoded.
 pub fn metadata() -> ArcMetadata {
-	Metadata::decode_from(METADATA).expect("the committed metadata decodes").arc()
+	static DECODED: std::sync::OnceLock<ArcMetadata> = std::sync::OnceLock::new();
+	DECODED
+		.get_or_init(|| {
+			Metadata::decode_from(METADATA).expect("the committed metadata decodes").arc()
+		})
+		.clone()
 }
 
 /// What a signature commits to besides the call: this chain, the runtime version the node runs,
@@ -146,6 +179,57 @@ pub fn call_from_bytes(
 		.map_err(|error| Error::BadInput(format!("not a call of this chain: {error}")))
 }
 
+/// `Pallet.Item`'s storage key: `twox128(pallet) ++ twox128(item)`.
+pub fn value_key(pallet: &str, item: &str) -> Vec<u8> {
+	[sp_crypto_hashing::twox_128(pallet.as_bytes()), sp_crypto_hashing::twox_128(item.as_bytes())]
+		.concat()
+}
+
+/// `System.Account`'s key for `who` (its map hasher is `Blake2_128Concat`).
+pub fn account_key(who: &AccountId) -> Vec<u8> {
+	let who: &[u8] = who.as_ref();
+	[value_key("System", "Account"), sp_crypto_hashing::blake2_128(who).to_vec(), who.to_vec()]
+		.concat()
+}
+
+/// An `Identity`-hashed map's key for `key` (the Board's motions by hash).
+pub fn identity_key(pallet: &str, item: &str, key: &[u8]) -> Vec<u8> {
+	[value_key(pallet, item), key.to_vec()].concat()
+}
+
+/// The same SCALE bytes read as another type (a generated type and the wallet's own).
+pub fn recode<A: codec::Encode, B: codec::Decode>(value: &A) -> Option<B> {
+	B::decode(&mut &value.encode()[..]).ok()
+}
+
+/// A constant of this runtime's metadata, `T` its SCALE type.
+fn constant<T: codec::Decode>(pallet: &str, name: &str) -> T {
+	let metadata = metadata();
+	let constant = metadata
+		.pallet_by_name(pallet)
+		.and_then(|pallet| pallet.constant_by_name(name))
+		.unwrap_or_else(|| panic!("the metadata has {pallet}.{name}"));
+	T::decode(&mut constant.value()).unwrap_or_else(|_| panic!("{pallet}.{name} decodes"))
+}
+
+/// The most vouchers one `Vouchers.redeem` takes (`Vouchers.MaxBatch`).
+pub fn max_batch() -> u32 {
+	constant("Vouchers", "MaxBatch")
+}
+
+/// The most proof size the KYC gate lets a motion claim (`MOTION_PROOF_SIZE` in
+/// runtime/src/configs/gate.rs; the chain has no proof-size limit of its own).
+const MOTION_PROOF_SIZE: u64 = 16 * 1024 * 1024;
+
+/// The weight bound a `Board.close` claims for its motion's call: the most the KYC gate lets a
+/// motion claim (`Board.MaxProposalWeight`'s time, [`MOTION_PROOF_SIZE`]), as the web console
+/// does. The wallet has no runtime code to weigh the call itself; the chain charges only what
+/// the call used.
+pub fn motion_weight() -> rt::sp_weights::weight_v2::Weight {
+	let most: rt::sp_weights::weight_v2::Weight = constant("Board", "MaxProposalWeight");
+	rt::sp_weights::weight_v2::Weight { ref_time: most.ref_time, proof_size: MOTION_PROOF_SIZE }
+}
+
 /// The transaction version of the runtime this wallet was built for: `System.Version` in its
 /// metadata. A chain whose runtime runs another one may encode calls differently.
 pub fn transaction_version() -> u32 {
@@ -169,8 +253,22 @@ mod tests {
 	use super::*;
 
 	#[test]
-	fn the_committed_metadata_is_for_the_transaction_version_the_wallet_signs_for() {
-		assert_eq!(transaction_version(), crate::online::TRANSACTION_VERSION);
+	fn the_committed_metadata_matches_its_generated_api() {
 		assert!(api::is_codegen_valid_for(&metadata()));
+	}
+
+	#[test]
+	fn storage_keys_and_constants_are_the_runtimes() {
+		// twox128("System") ++ twox128("Events"), as every client knows it.
+		assert_eq!(
+			crate::offline::hex(&value_key("System", "Events")),
+			"0x26aa394eea5630e07c48ae0c9558cef780d41e5e16056765bc8461851072c9d7"
+		);
+		let alice = AccountId::from([1; 32]);
+		let key = account_key(&alice);
+		assert_eq!(&key[..32], &value_key("System", "Account")[..]);
+		assert_eq!(&key[48..], &[1; 32]);
+		assert!(max_batch() > 0);
+		assert!(motion_weight().ref_time > 0);
 	}
 }

@@ -8,10 +8,10 @@
 
 use futures::future::join_all;
 use rupee_primitives::Balance;
-use rupee_runtime::{AccountId, RuntimeEvent};
 use serde::Serialize;
 
 use crate::{
+	chain::{rt, AccountId, RuntimeEvent},
 	offline::Error,
 	online::{address, Node},
 };
@@ -85,8 +85,13 @@ struct Movement<'a> {
 }
 
 /// The entries for `who` among `events` of block `block` at `time`.
-pub fn entries(who: &AccountId, block: u32, time: u64, events: &[RuntimeEvent]) -> Vec<Entry> {
-	use pallet_rupee::Event as Ledger;
+pub fn entries<'a>(
+	who: &AccountId,
+	block: u32,
+	time: u64,
+	events: &'a [RuntimeEvent],
+) -> Vec<Entry> {
+	use rt::pallet_rupee::pallet::Event as Ledger;
 	let entry = |kind, counterparty: Option<&AccountId>, amount: Balance, sign: i128| Entry {
 		block,
 		time,
@@ -98,35 +103,35 @@ pub fn entries(who: &AccountId, block: u32, time: u64, events: &[RuntimeEvent]) 
 	let mut found = Vec::new();
 	for event in events {
 		let RuntimeEvent::Rupee(event) = event else { continue };
-		let movement = |from, to, amount: &Balance, out, into| {
+		let movement = |from: &'a AccountId, to: &'a AccountId, amount: &Balance, out, into| {
 			Some(Movement { from, to, amount: *amount, out, into })
 		};
 		let movement = match event {
 			Ledger::Transferred { from, to, amount } => {
-				movement(from, to, amount, (Kind::Paid, -1), Kind::Received)
+				movement(&from.0, &to.0, amount, (Kind::Paid, -1), Kind::Received)
 			},
 			Ledger::Swept { from, to, amount } => {
-				movement(from, to, amount, (Kind::SweptOut, -1), Kind::SweptIn)
+				movement(&from.0, &to.0, amount, (Kind::SweptOut, -1), Kind::SweptIn)
 			},
 			Ledger::ClawedBack { from, to, amount, .. } => {
-				movement(from, to, amount, (Kind::ClawedBack, -1), Kind::ClawedBack)
+				movement(&from.0, &to.0, amount, (Kind::ClawedBack, -1), Kind::ClawedBack)
 			},
 			// Out of the purse's escrow: the owner's spendable balance does not change.
 			Ledger::PaidFromEscrow { owner, payee, amount } => {
-				movement(owner, payee, amount, (Kind::VoucherPaid, 0), Kind::VoucherReceived)
+				movement(&owner.0, &payee.0, amount, (Kind::VoucherPaid, 0), Kind::VoucherReceived)
 			},
 			Ledger::Seized { owner, payee, amount } => {
-				movement(owner, payee, amount, (Kind::Seized, -1), Kind::Seized)
+				movement(&owner.0, &payee.0, amount, (Kind::Seized, -1), Kind::Seized)
 			},
-			Ledger::Minted { to, amount, .. } if to == who => {
+			Ledger::Minted { to, amount, .. } if to.0 == *who => {
 				found.push(entry(Kind::Minted, None, *amount, 1));
 				None
 			},
-			Ledger::Reserved { owner, amount } if owner == who => {
+			Ledger::Reserved { owner, amount } if owner.0 == *who => {
 				found.push(entry(Kind::ToPurse, None, *amount, -1));
 				None
 			},
-			Ledger::Released { owner, amount } if owner == who => {
+			Ledger::Released { owner, amount } if owner.0 == *who => {
 				found.push(entry(Kind::FromPurse, None, *amount, 1));
 				None
 			},
@@ -195,19 +200,20 @@ impl Node {
 }
 
 /// The node's answer for a block whose state it no longer keeps.
-fn is_pruned(reason: &str) -> bool {
+pub(crate) fn is_pruned(reason: &str) -> bool {
 	reason.contains("discarded") || reason.contains("pruned")
 }
 
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use rt::pallet_rupee::pallet::Event as Ledger;
 
 	fn account(byte: u8) -> AccountId {
 		AccountId::from([byte; 32])
 	}
 
-	fn ledger(event: pallet_rupee::Event<rupee_runtime::Runtime>) -> RuntimeEvent {
+	fn ledger(event: Ledger) -> RuntimeEvent {
 		RuntimeEvent::Rupee(event)
 	}
 
@@ -215,25 +221,25 @@ mod tests {
 	fn payments_in_and_out_are_entries_with_their_counterparty_and_sign() {
 		let (me, shop, bank) = (account(1), account(2), account(3));
 		let events = [
-			ledger(pallet_rupee::Event::Transferred {
-				from: bank.clone(),
-				to: me.clone(),
+			ledger(Ledger::Transferred {
+				from: bank.clone().into(),
+				to: me.clone().into(),
 				amount: 500,
 			}),
-			ledger(pallet_rupee::Event::Transferred {
-				from: me.clone(),
-				to: shop.clone(),
+			ledger(Ledger::Transferred {
+				from: me.clone().into(),
+				to: shop.clone().into(),
 				amount: 120,
 			}),
-			ledger(pallet_rupee::Event::Transferred {
-				from: bank.clone(),
-				to: shop.clone(),
+			ledger(Ledger::Transferred {
+				from: bank.clone().into(),
+				to: shop.clone().into(),
 				amount: 9,
 			}),
-			ledger(pallet_rupee::Event::Reserved { owner: me.clone(), amount: 50 }),
-			ledger(pallet_rupee::Event::PaidFromEscrow {
-				owner: me.clone(),
-				payee: shop.clone(),
+			ledger(Ledger::Reserved { owner: me.clone().into(), amount: 50 }),
+			ledger(Ledger::PaidFromEscrow {
+				owner: me.clone().into(),
+				payee: shop.clone().into(),
 				amount: 20,
 			}),
 		];
@@ -261,17 +267,19 @@ mod tests {
 	fn mint_sweep_and_other_pallets_events() {
 		let (bank, customer) = (account(3), account(4));
 		let events = [
-			ledger(pallet_rupee::Event::Minted {
-				to: bank.clone(),
+			ledger(Ledger::Minted {
+				to: bank.clone().into(),
 				amount: 1_000,
 				total_issuance: 1_000,
 			}),
-			ledger(pallet_rupee::Event::Swept {
-				from: customer.clone(),
-				to: bank.clone(),
+			ledger(Ledger::Swept {
+				from: customer.clone().into(),
+				to: bank.clone().into(),
 				amount: 5,
 			}),
-			RuntimeEvent::Kyc(pallet_kyc::Event::ProviderAccredited { provider: bank.clone() }),
+			RuntimeEvent::Kyc(rt::pallet_kyc::pallet::Event::ProviderAccredited {
+				provider: bank.clone().into(),
+			}),
 		];
 		let kinds: Vec<_> = entries(&bank, 1, 0, &events).iter().map(|e| e.kind).collect();
 		assert_eq!(kinds, vec![Kind::Minted, Kind::SweptIn]);
@@ -286,9 +294,9 @@ mod tests {
 			&account(1),
 			3,
 			5,
-			&[ledger(pallet_rupee::Event::Transferred {
-				from: account(1),
-				to: account(2),
+			&[ledger(Ledger::Transferred {
+				from: account(1).into(),
+				to: account(2).into(),
 				amount: 7,
 			})],
 		)[0];

@@ -352,7 +352,7 @@ pub fn account(wallet: &Wallet) -> Result<sr25519::Pair, Error> {
 }
 
 /// The account id of this wallet (no passphrase needed).
-pub fn account_id(wallet: &Wallet) -> Result<rupee_runtime::AccountId, Error> {
+pub fn account_id(wallet: &Wallet) -> Result<crate::chain::AccountId, Error> {
 	Ok(wallet.account_public()?.into())
 }
 

@@ -21,31 +21,29 @@ use rupee_rpc_api::{
 	rupee::{CanTransfer, RupeeApiClient},
 	vouchers::{PurseAnswer, VouchersApiClient},
 };
-use rupee_runtime::{AccountId, RuntimeCall, RuntimeError, RuntimeEvent};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use sp_core::{
 	crypto::{Ss58AddressFormat, Ss58Codec},
-	sr25519, Pair, H256,
+	sr25519, Pair,
 };
 
 use crate::{
-	chain::{self, SigningContext},
+	chain::{
+		self, rt, AccountId, EventRecord, RuntimeCall, RuntimeError, RuntimeEvent, SigningContext,
+		Static,
+	},
 	offline::{self, bytes32, hex, unhex, Error},
 	store::{ReceivedStatus, Wallet},
 };
 
-/// The transaction version this wallet encodes calls for: that of the runtime it was built
-/// with. A runtime upgrade that changes a call's encoding raises it.
-pub const TRANSACTION_VERSION: u32 = rupee_runtime::VERSION.transaction_version;
-
-/// Refuses to sign for a chain whose runtime runs another transaction version than this
-/// wallet's ([`TRANSACTION_VERSION`]): its calls may mean something else there. An upgrade
-/// that keeps the version (most do) needs no new wallet.
+/// Refuses to sign for a chain whose runtime runs another transaction version than the one
+/// this wallet was built for ([`chain::transaction_version`]): its calls may mean something
+/// else there. An upgrade that keeps the version (most do) needs no new wallet.
 pub fn check_transaction_version(chain: u32) -> Result<(), Error> {
-	match chain {
-		TRANSACTION_VERSION => Ok(()),
-		chain => Err(Error::Outdated { built: TRANSACTION_VERSION, chain }),
+	match chain::transaction_version() {
+		built if built == chain => Ok(()),
+		built => Err(Error::Outdated { built, chain }),
 	}
 }
 
@@ -232,7 +230,7 @@ impl Node {
 
 	/// The timestamp of block `hash` (`Timestamp.Now`), milliseconds since the epoch.
 	pub async fn timestamp_at(&self, hash: &str) -> Result<u64, Error> {
-		let key = pallet_timestamp::Now::<rupee_runtime::Runtime>::hashed_key();
+		let key = chain::value_key("Timestamp", "Now");
 		Ok(self.storage_value_at(&key, Some(hash)).await?.unwrap_or_default())
 	}
 
@@ -489,12 +487,12 @@ impl Node {
 		let block_number = header_number(&block["block"]["header"]).unwrap_or_default();
 		let events = self.events_of(&block_hash, index).await?;
 		for event in &events {
-			if let RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
+			if let RuntimeEvent::System(rt::frame_system::pallet::Event::ExtrinsicFailed {
 				dispatch_error,
 				..
 			}) = event
 			{
-				return Err(Error::Refused(explain_dispatch_error(*dispatch_error)));
+				return Err(Error::Refused(explain_dispatch_error(dispatch_error)));
 			}
 		}
 		Ok(Finalized { block_hash, block_number, events })
@@ -503,15 +501,10 @@ impl Node {
 	/// The account nonce of `who` (the generic-prefix address) at block `at`.
 	async fn nonce_at(&self, who: &str, at: &str) -> Result<u32, Error> {
 		let who = parse_account(who)?;
-		let key = frame_system::Account::<rupee_runtime::Runtime>::hashed_key_for(&who);
-		type Config = rupee_runtime::Runtime;
-		let info: Option<
-			frame_system::AccountInfo<
-				<Config as frame_system::Config>::Nonce,
-				<Config as frame_system::Config>::AccountData,
-			>,
-		> = self.storage_value_at(&key, Some(at)).await?;
-		Ok(info.map(|info| info.nonce).unwrap_or_default())
+		let key = chain::account_key(&who);
+		// `AccountInfo` starts with the nonce; the rest is not needed here.
+		let nonce: Option<u32> = self.storage_value_at(&key, Some(at)).await?;
+		Ok(nonce.unwrap_or_default())
 	}
 
 	/// What became of `signed`, a transaction signed earlier whose fate its signer did not see
@@ -552,8 +545,12 @@ impl Node {
 					return match self.outcome(hash, &block, index).await {
 						Ok(done) => Ok(Earlier::Done(done)),
 						Err(Error::Refused(reason)) => Ok(Earlier::Failed(reason)),
-						// The block is there, its state (events) pruned.
-						Err(Error::Rpc(_)) => Ok(Earlier::Included { block_number: number }),
+						// The block is there, its state (events) pruned. Any other failure
+						// (events that do not decode, a node that fails) says nothing of the
+						// outcome: the pending transaction is kept for the next run.
+						Err(Error::Rpc(reason)) if crate::history::is_pruned(&reason) => {
+							Ok(Earlier::Included { block_number: number })
+						},
 						Err(other) => Err(other),
 					};
 				}
@@ -604,11 +601,9 @@ impl Node {
 		.transpose()
 	}
 
-	/// Every event record of block `block_hash`, decoded with this runtime's types.
-	pub async fn events_at(
-		&self,
-		block_hash: &str,
-	) -> Result<Vec<frame_system::EventRecord<RuntimeEvent, H256>>, Error> {
+	/// Every event record of block `block_hash`, decoded with the types of the runtime this
+	/// wallet was built for.
+	pub async fn events_at(&self, block_hash: &str) -> Result<Vec<EventRecord>, Error> {
 		// twox128("System") ++ twox128("Events")
 		const EVENTS: &str = "0x26aa394eea5630e07c48ae0c9558cef780d41e5e16056765bc8461851072c9d7";
 		let data: Option<String> =
@@ -625,7 +620,7 @@ impl Node {
 			.events_at(block_hash)
 			.await?
 			.into_iter()
-			.filter(|record| record.phase == frame_system::Phase::ApplyExtrinsic(index))
+			.filter(|record| record.phase == rt::frame_system::Phase::ApplyExtrinsic(index))
 			.map(|record| record.event)
 			.collect())
 	}
@@ -633,16 +628,22 @@ impl Node {
 
 /// A dispatch error as `Pallet.Error`, with the ledger's and the KYC layer's reason spelled
 /// out (pallet errors print only their variant name otherwise).
-pub fn explain_dispatch_error(error: sp_runtime::DispatchError) -> String {
-	match RuntimeError::from_dispatch_error(error) {
-		Some(RuntimeError::Rupee(pallet_rupee::Error::Refused(reason))) => {
-			format!("Rupee.Refused({reason:?}, code {})", reason.code())
+pub fn explain_dispatch_error(error: &rt::sp_runtime::DispatchError) -> String {
+	let rt::sp_runtime::DispatchError::Module(module) = error else {
+		return format!("{error:?}");
+	};
+	let [a, b, c, d] = module.error;
+	match RuntimeError::decode(&mut &[module.index, a, b, c, d][..]) {
+		Ok(RuntimeError::Rupee(rt::pallet_rupee::pallet::Error::Refused(reason))) => {
+			// A reason's code is its SCALE index.
+			format!("Rupee.Refused({reason:?}, code {})", reason.encode()[0])
 		},
-		Some(RuntimeError::Vouchers(pallet_vouchers::Error::NotPermissioned(policy))) => {
-			format!("Vouchers.NotPermissioned({:?}, code {})", policy.0, policy.0.code())
+		Ok(RuntimeError::Vouchers(rt::pallet_vouchers::pallet::Error::NotPermissioned(policy))) => {
+			let policy = policy.0 .0;
+			format!("Vouchers.NotPermissioned({policy:?}, code {})", policy.code())
 		},
-		Some(error) => format!("{error:?}").replacen('(', ".", 1).trim_end_matches(')').to_string(),
-		None => format!("{error:?}"),
+		Ok(error) => format!("{error:?}").replacen('(', ".", 1).trim_end_matches(')').to_string(),
+		Err(_) => format!("{error:?}"),
 	}
 }
 
@@ -830,7 +831,10 @@ pub async fn pay(
 		earlier_note = Some(note);
 	}
 	let signer = offline::account(wallet)?;
-	let call = RuntimeCall::Rupee(pallet_rupee::Call::transfer { to: to.clone(), amount });
+	let call = RuntimeCall::Rupee(rt::pallet_rupee::pallet::Call::transfer {
+		to: Static(to.clone()),
+		amount,
+	});
 	let signed = node.sign(&signer, call).await?;
 	wallet.state.pending_payment = Some(crate::store::PendingPayment {
 		to: address(to),
@@ -884,7 +888,9 @@ pub async fn rotate_device(
 	if purse.is_some_and(|answer| answer.purse.status == PurseStatus::Active) {
 		let signer = offline::account(wallet)?;
 		progress("closing the old purse");
-		let call = RuntimeCall::Vouchers(pallet_vouchers::Call::close_purse { device_key: old.0 });
+		let call = RuntimeCall::Vouchers(rt::pallet_vouchers::pallet::Call::close_purse {
+			device_key: old.0,
+		});
 		closed_in = Some(node.submit(&signer, call, &mut progress).await?.block_number);
 	}
 	let redeemable_until =
@@ -955,7 +961,7 @@ pub async fn settle_retired(
 		}
 		let signer = offline::account(wallet)?;
 		progress(&format!("settling purse {key}"));
-		let call = RuntimeCall::Vouchers(pallet_vouchers::Call::settle { device_key });
+		let call = RuntimeCall::Vouchers(rt::pallet_vouchers::pallet::Call::settle { device_key });
 		// One purse's failure does not stop the others; it is tried again next time.
 		let finalized = match node.submit(&signer, call, &mut progress).await {
 			Ok(finalized) => finalized,
@@ -968,9 +974,10 @@ pub async fn settle_retired(
 			},
 		};
 		let returned = finalized.events.iter().find_map(|event| match event {
-			RuntimeEvent::Vouchers(pallet_vouchers::Event::PurseSettled { returned, .. }) => {
-				Some(returned.to_string())
-			},
+			RuntimeEvent::Vouchers(rt::pallet_vouchers::pallet::Event::PurseSettled {
+				returned,
+				..
+			}) => Some(returned.to_string()),
 			_ => None,
 		});
 		wallet.state.retired_devices.retain(|retired| *retired != key);
@@ -1000,7 +1007,6 @@ pub async fn redeem(
 	node: &Node,
 	mut progress: impl FnMut(&str),
 ) -> Result<RedeemReport, Error> {
-	use frame_support::traits::Get;
 	let signer = offline::account(wallet)?;
 	// A voucher whose purse's proof is not on chain yet waits: the chain covers a double
 	// spend from the guarantee reserve only once it knows the purse was proved.
@@ -1021,18 +1027,19 @@ pub async fn redeem(
 	if waiting > 0 {
 		progress(&format!("{waiting} voucher(s) wait for their purse's proof on chain"));
 	}
-	let batch_size =
-		<<rupee_runtime::Runtime as pallet_vouchers::Config>::MaxBatch as Get<u32>>::get() as usize;
+	let batch_size = chain::max_batch() as usize;
 	let mut report = RedeemReport { submitted: vouchers.len(), ..Default::default() };
 	for batch in vouchers.chunks(batch_size) {
-		let call = RuntimeCall::Vouchers(pallet_vouchers::Call::redeem {
-			vouchers: frame_support::BoundedVec::truncate_from(batch.to_vec()),
+		let call = RuntimeCall::Vouchers(rt::pallet_vouchers::pallet::Call::redeem {
+			vouchers: rt::bounded_collections::bounded_vec::BoundedVec(
+				batch.iter().cloned().map(Static).collect(),
+			),
 		});
 		let finalized = node.submit(&signer, call, &mut progress).await?;
 		report.blocks.push(finalized.block_number);
 		for event in finalized.events {
 			let RuntimeEvent::Vouchers(event) = event else { continue };
-			use pallet_vouchers::Event;
+			use rt::pallet_vouchers::pallet::Event;
 			let (device_key, counter, status) = match event {
 				Event::VoucherRedeemed { device_key, counter, .. } => {
 					report.redeemed += 1;
@@ -1059,11 +1066,13 @@ pub async fn redeem(
 					report.duplicates += 1;
 					(device_key, counter, ReceivedStatus::Redeemed)
 				},
-				Event::VoucherRefused { device_key, counter, reason } => {
+				Event::VoucherRefused { device_key, counter, reason: Static(reason) } => {
 					report.refused += 1;
 					let reason_text = match reason {
-						pallet_vouchers::VoucherRefusal::PaymentRefused(error) => {
-							format!("PaymentRefused({})", explain_dispatch_error(error))
+						rupee_primitives::views::VoucherRefusal::PaymentRefused(error) => {
+							let explained =
+								chain::recode(&error).map(|error| explain_dispatch_error(&error));
+							format!("PaymentRefused({})", explained.unwrap_or(format!("{error:?}")))
 						},
 						other => format!("{other:?}"),
 					};
@@ -1100,11 +1109,12 @@ mod tests {
 
 	#[test]
 	fn signs_only_for_the_transaction_version_it_was_built_for() {
-		assert!(check_transaction_version(TRANSACTION_VERSION).is_ok());
-		let error = check_transaction_version(TRANSACTION_VERSION + 1).unwrap_err();
+		let built = chain::transaction_version();
+		assert!(check_transaction_version(built).is_ok());
+		let error = check_transaction_version(built + 1).unwrap_err();
 		assert_eq!(error.exit_code(), 6);
 		let said = error.to_string();
-		assert!(said.contains(&format!("now runs {}", TRANSACTION_VERSION + 1)), "{said}");
+		assert!(said.contains(&format!("now runs {}", built + 1)), "{said}");
 		assert!(said.contains("install the wallet release"), "{said}");
 	}
 
@@ -1133,5 +1143,36 @@ mod tests {
 		let generic: Address = serde_json::from_value(owner.to_ss58check().into()).unwrap();
 		assert_eq!(generic.0, owner);
 		assert!(serde_json::from_value::<Address>("nGnotanaddress".into()).is_err());
+	}
+
+	#[test]
+	fn dispatch_errors_read_with_their_stable_codes() {
+		use rt::pallet_rupee::{pallet::Error as Ledger, types::TransferError};
+		// What `ExtrinsicFailed` carries for a pallet error: the pallet's index and the error's
+		// SCALE bytes, padded to four.
+		let module_error = |error: RuntimeError| {
+			let bytes = error.encode();
+			let mut padded = [0; 4];
+			padded[..bytes.len() - 1].copy_from_slice(&bytes[1..]);
+			rt::sp_runtime::DispatchError::Module(rt::sp_runtime::ModuleError {
+				index: bytes[0],
+				error: padded,
+			})
+		};
+		let refused = RuntimeError::Rupee(Ledger::Refused(TransferError::ReceiverNotPermissioned));
+		assert_eq!(
+			explain_dispatch_error(&module_error(refused)),
+			"Rupee.Refused(ReceiverNotPermissioned, code 8)"
+		);
+		let policy = rupee_primitives::PolicyError::Frozen;
+		let vouchers = RuntimeError::Vouchers(rt::pallet_vouchers::pallet::Error::NotPermissioned(
+			rt::pallet_vouchers::types::OwnerPolicy(Static(policy)),
+		));
+		assert_eq!(
+			explain_dispatch_error(&module_error(vouchers)),
+			format!("Vouchers.NotPermissioned(Frozen, code {})", policy.code())
+		);
+		let other = RuntimeError::Rupee(Ledger::NotIssuer);
+		assert_eq!(explain_dispatch_error(&module_error(other)), "Rupee.NotIssuer");
 	}
 }

@@ -6,23 +6,24 @@
 //! it (a provider for its customers, the issuer for mint and burn, a governor for motions).
 
 use codec::{Decode, Encode};
-use frame_support::dispatch::GetDispatchInfo;
 use rupee_primitives::{Balance, Tier};
-use rupee_runtime::{AccountId, BlockNumber, Runtime, RuntimeCall};
 use sp_core::H256;
-use sp_runtime::{MultiAddress, Weight};
+use subxt::utils::MultiAddress;
 
 use crate::{
+	chain::{self, rt, AccountId, BlockNumber, RuntimeCall, Static},
 	offline::{bytes32, Error},
 	online::{address, Node},
 };
 
-type BoardInstance = pallet_collective::Instance1;
+use rt::{
+	pallet_collective::pallet::Call as Board, pallet_kyc::pallet::Call as Kyc,
+	pallet_rupee::pallet::Call as Rupee,
+};
 
 /// BLAKE2-256, the hash the chain uses for calls and commitments.
 pub fn blake2_256(bytes: &[u8]) -> [u8; 32] {
-	use sp_runtime::traits::{BlakeTwo256, Hash};
-	BlakeTwo256::hash(bytes).0
+	sp_crypto_hashing::blake2_256(bytes)
 }
 
 /// A tier by name: `L0`, `L1`, `L2`, `Merchant` or `Institution` (any case).
@@ -53,12 +54,12 @@ pub fn register_customer(
 	commitment: [u8; 32],
 	linked_bank: Option<AccountId>,
 ) -> RuntimeCall {
-	RuntimeCall::Kyc(pallet_kyc::Call::register_account {
-		who,
-		tier,
+	RuntimeCall::Kyc(Kyc::register_account {
+		who: Static(who),
+		tier: Static(tier),
 		expires_at,
 		commitment,
-		linked_bank,
+		linked_bank: linked_bank.map(Static),
 	})
 }
 
@@ -74,24 +75,25 @@ pub enum CustomerChange {
 
 impl CustomerChange {
 	pub fn call(self, who: AccountId) -> RuntimeCall {
+		let who = Static(who);
 		RuntimeCall::Kyc(match self {
-			Self::Tier(tier) => pallet_kyc::Call::set_tier { who, tier },
-			Self::Renew { expires_at } => pallet_kyc::Call::renew { who, expires_at },
-			Self::Suspend => pallet_kyc::Call::suspend_account { who },
-			Self::Reinstate => pallet_kyc::Call::reinstate_account { who },
-			Self::Revoke => pallet_kyc::Call::revoke_account { who },
+			Self::Tier(tier) => Kyc::set_tier { who, tier: Static(tier) },
+			Self::Renew { expires_at } => Kyc::renew { who, expires_at },
+			Self::Suspend => Kyc::suspend_account { who },
+			Self::Reinstate => Kyc::reinstate_account { who },
+			Self::Revoke => Kyc::revoke_account { who },
 		})
 	}
 }
 
 /// The issuer creates `amount` in bank `to`'s reserve.
 pub fn mint(to: AccountId, amount: Balance) -> RuntimeCall {
-	RuntimeCall::Rupee(pallet_rupee::Call::mint { to, amount })
+	RuntimeCall::Rupee(Rupee::mint { to: Static(to), amount })
 }
 
 /// The issuer destroys `amount` of its own balance.
 pub fn burn(amount: Balance) -> RuntimeCall {
-	RuntimeCall::Rupee(pallet_rupee::Call::burn { amount })
+	RuntimeCall::Rupee(Rupee::burn { amount })
 }
 
 /// What a Board motion can ask for: the common privileged calls by name, or any call as SCALE
@@ -121,47 +123,57 @@ pub enum Proposal {
 
 impl Proposal {
 	pub fn call(self) -> Result<RuntimeCall, Error> {
-		use pallet_rupee::Call as Rupee;
+		use rt::{
+			pallet_membership::pallet::Call as Membership,
+			pallet_validators::pallet::Call as Validators,
+		};
 		Ok(match self {
 			Self::SupplyCeiling(ceiling) => {
 				RuntimeCall::Rupee(Rupee::set_supply_ceiling { ceiling })
 			},
-			Self::Issuer(issuer) => RuntimeCall::Rupee(Rupee::set_issuer { issuer }),
+			Self::Issuer(issuer) => {
+				RuntimeCall::Rupee(Rupee::set_issuer { issuer: Static(issuer) })
+			},
 			Self::AccreditProvider(provider) => {
-				RuntimeCall::Kyc(pallet_kyc::Call::accredit_provider { provider })
+				RuntimeCall::Kyc(Kyc::accredit_provider { provider: Static(provider) })
 			},
 			Self::RegisterInstitution { who, provider, expires_at, commitment } => {
-				RuntimeCall::Kyc(pallet_kyc::Call::register_institution {
-					who,
-					provider,
+				RuntimeCall::Kyc(Kyc::register_institution {
+					who: Static(who),
+					provider: Static(provider),
 					expires_at,
 					commitment,
 				})
 			},
 			Self::SuspendProvider(provider) => {
-				RuntimeCall::Kyc(pallet_kyc::Call::suspend_provider { provider })
+				RuntimeCall::Kyc(Kyc::suspend_provider { provider: Static(provider) })
 			},
-			Self::Freeze(who) => RuntimeCall::Rupee(Rupee::freeze { who }),
-			Self::Unfreeze(who) => RuntimeCall::Rupee(Rupee::unfreeze { who }),
-			Self::AddGovernor(who) => {
-				RuntimeCall::BoardMembership(pallet_membership::Call::add_member {
-					who: MultiAddress::Id(who),
-				})
-			},
-			Self::RemoveGovernor(who) => {
-				RuntimeCall::BoardMembership(pallet_membership::Call::remove_member {
-					who: MultiAddress::Id(who),
-				})
-			},
+			Self::Freeze(who) => RuntimeCall::Rupee(Rupee::freeze { who: Static(who) }),
+			Self::Unfreeze(who) => RuntimeCall::Rupee(Rupee::unfreeze { who: Static(who) }),
+			Self::AddGovernor(who) => RuntimeCall::BoardMembership(Membership::add_member {
+				who: MultiAddress::Id(Static(who)),
+			}),
+			Self::RemoveGovernor(who) => RuntimeCall::BoardMembership(Membership::remove_member {
+				who: MultiAddress::Id(Static(who)),
+			}),
 			Self::AddValidator(who) => {
-				RuntimeCall::Validators(pallet_validators::Call::add_validator { who })
+				RuntimeCall::Validators(Validators::add_validator { who: Static(who) })
 			},
 			Self::RemoveValidator(who) => {
-				RuntimeCall::Validators(pallet_validators::Call::remove_validator { who })
+				RuntimeCall::Validators(Validators::remove_validator { who: Static(who) })
 			},
-			Self::Encoded(bytes) => RuntimeCall::decode(&mut &bytes[..]).map_err(|error| {
-				Error::BadInput(format!("the call does not decode with this runtime: {error}"))
-			})?,
+			Self::Encoded(bytes) => {
+				// Exactly the bytes given, or nothing: what governors hashed is what is proposed.
+				let call = codec::DecodeAll::decode_all(&mut &bytes[..]).map_err(|error| {
+					Error::BadInput(format!("the call does not decode with this runtime: {error}"))
+				})?;
+				if RuntimeCall::encode(&call) != bytes {
+					return Err(Error::BadInput(
+						"the call's bytes are not in their one canonical encoding".into(),
+					));
+				}
+				call
+			},
 		})
 	}
 }
@@ -176,11 +188,7 @@ pub fn default_threshold(members: usize) -> u32 {
 /// once when `threshold` is 1).
 pub fn propose(call: RuntimeCall, threshold: u32) -> RuntimeCall {
 	let length_bound = call.encoded_size() as u32;
-	RuntimeCall::Board(pallet_collective::Call::propose {
-		threshold,
-		proposal: Box::new(call),
-		length_bound,
-	})
+	RuntimeCall::Board(Board::propose { threshold, proposal: Box::new(call), length_bound })
 }
 
 /// The hash a motion is known by: BLAKE2-256 of its call.
@@ -213,8 +221,8 @@ struct Votes {
 
 impl Motion {
 	pub fn vote(&self, approve: bool) -> RuntimeCall {
-		RuntimeCall::Board(pallet_collective::Call::vote {
-			proposal: self.hash,
+		RuntimeCall::Board(Board::vote {
+			proposal: subxt::utils::H256(self.hash.0),
 			index: self.index,
 			approve,
 		})
@@ -222,16 +230,12 @@ impl Motion {
 
 	/// Close it: executes the call if it has the ayes (or after `end`, unless the nays won).
 	pub fn close(&self) -> RuntimeCall {
-		RuntimeCall::Board(pallet_collective::Call::close {
-			proposal_hash: self.hash,
+		RuntimeCall::Board(Board::close {
+			proposal_hash: subxt::utils::H256(self.hash.0),
 			index: self.index,
-			proposal_weight_bound: self.weight(),
+			proposal_weight_bound: chain::motion_weight(),
 			length_bound: self.call.encoded_size() as u32,
 		})
-	}
-
-	fn weight(&self) -> Weight {
-		self.call.get_dispatch_info().call_weight
 	}
 
 	/// One line: index, hash, the call, and the votes.
@@ -264,7 +268,7 @@ impl Motion {
 
 /// `Pallet.call { args }` for people, with addresses in the chain's format.
 pub fn describe_call(call: &RuntimeCall) -> String {
-	use pallet_rupee::Call as Rupee;
+	use rt::pallet_validators::pallet::Call as Validators;
 	match call {
 		RuntimeCall::Rupee(Rupee::set_supply_ceiling { ceiling }) => {
 			format!("Rupee.set_supply_ceiling({})", crate::amount::format_amount(*ceiling))
@@ -274,16 +278,16 @@ pub fn describe_call(call: &RuntimeCall) -> String {
 		},
 		RuntimeCall::Rupee(Rupee::freeze { who }) => format!("Rupee.freeze({})", address(who)),
 		RuntimeCall::Rupee(Rupee::unfreeze { who }) => format!("Rupee.unfreeze({})", address(who)),
-		RuntimeCall::Kyc(pallet_kyc::Call::accredit_provider { provider }) => {
+		RuntimeCall::Kyc(Kyc::accredit_provider { provider }) => {
 			format!("Kyc.accredit_provider({})", address(provider))
 		},
-		RuntimeCall::Kyc(pallet_kyc::Call::register_institution { who, provider, .. }) => {
+		RuntimeCall::Kyc(Kyc::register_institution { who, provider, .. }) => {
 			format!("Kyc.register_institution({}, kept by {})", address(who), address(provider))
 		},
-		RuntimeCall::Validators(pallet_validators::Call::add_validator { who }) => {
+		RuntimeCall::Validators(Validators::add_validator { who }) => {
 			format!("Validators.add_validator({})", address(who))
 		},
-		RuntimeCall::Validators(pallet_validators::Call::remove_validator { who }) => {
+		RuntimeCall::Validators(Validators::remove_validator { who }) => {
 			format!("Validators.remove_validator({})", address(who))
 		},
 		other => {
@@ -300,13 +304,13 @@ pub fn describe_call(call: &RuntimeCall) -> String {
 impl Node {
 	/// The Board's governors.
 	pub async fn governors(&self) -> Result<Vec<AccountId>, Error> {
-		let key = pallet_collective::Members::<Runtime, BoardInstance>::hashed_key();
+		let key = chain::value_key("Board", "Members");
 		Ok(self.storage_value(&key).await?.unwrap_or_default())
 	}
 
 	/// Every open motion, oldest first.
 	pub async fn motions(&self) -> Result<Vec<Motion>, Error> {
-		let key = pallet_collective::Proposals::<Runtime, BoardInstance>::hashed_key();
+		let key = chain::value_key("Board", "Proposals");
 		let hashes: Vec<H256> = self.storage_value(&key).await?.unwrap_or_default();
 		let mut motions = Vec::with_capacity(hashes.len());
 		for hash in hashes {
@@ -318,15 +322,20 @@ impl Node {
 	/// The open motion `hash`, or [`Error::BadInput`] if there is none (never proposed, or
 	/// already closed).
 	pub async fn motion(&self, hash: H256) -> Result<Motion, Error> {
-		let call_key =
-			pallet_collective::ProposalOf::<Runtime, BoardInstance>::hashed_key_for(hash);
-		let votes_key = pallet_collective::Voting::<Runtime, BoardInstance>::hashed_key_for(hash);
+		let call_key = chain::identity_key("Board", "ProposalOf", hash.as_bytes());
+		let votes_key = chain::identity_key("Board", "Voting", hash.as_bytes());
 		let (Some(call), Some(votes)) = (
 			self.storage_value::<RuntimeCall>(&call_key).await?,
 			self.storage_value::<Votes>(&votes_key).await?,
 		) else {
 			return Err(Error::BadInput(format!("no open motion {hash:?}")));
 		};
+		// The node could describe another call for this motion: governors vote on the hash.
+		if motion_hash(&call) != hash {
+			return Err(Error::Rpc(format!(
+				"the node's call for motion {hash:?} is not the one its hash commits to"
+			)));
+		}
 		Ok(Motion {
 			hash,
 			index: votes.index,
@@ -374,15 +383,23 @@ mod tests {
 		let error = Proposal::Encoded(vec![0xff, 0xff]).call().unwrap_err();
 		assert_eq!(error.exit_code(), 2);
 		assert!(error.to_string().contains("does not decode"), "{error}");
+		// A second call pasted after the first is not dropped silently.
+		let mut two = ceiling.encode();
+		two.extend(Proposal::SupplyCeiling(6).call().unwrap().encode());
+		assert_eq!(Proposal::Encoded(two).call().unwrap_err().exit_code(), 2);
 	}
 
 	#[test]
 	fn votes_decode_like_the_collectives_own_type() {
 		let alice = AccountId::from([1; 32]);
-		// Build the pallet's value through its SCALE form: index, threshold, ayes, nays, end.
-		let encoded = (7u32, 2u32, vec![alice.clone()], Vec::<AccountId>::new(), 99u32).encode();
-		let theirs =
-			pallet_collective::Votes::<AccountId, BlockNumber>::decode(&mut &encoded[..]).unwrap();
+		// The chain's value as its metadata describes it: index, threshold, ayes, nays, end.
+		let theirs = rt::pallet_collective::Votes {
+			index: 7u32,
+			threshold: 2u32,
+			ayes: vec![Static(alice.clone())],
+			nays: Vec::new(),
+			end: 99u32,
+		};
 		let ours = Votes::decode(&mut &theirs.encode()[..]).unwrap();
 		assert_eq!((ours.index, ours.threshold, ours.ayes, ours.end), (7, 2, vec![alice], 99));
 		assert!(ours.nays.is_empty());

@@ -26,7 +26,7 @@ const RECEIPT_PREFIX: &str = "RPRC";
 /// A payee's request: pay `amount` to `to`, for `reference`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PaymentRequest {
-	pub to: rupee_runtime::AccountId,
+	pub to: crate::chain::AccountId,
 	pub amount: Balance,
 	pub reference: Option<String>,
 }

@@ -192,7 +192,10 @@ pub fn now_ms() -> u64 {
 }
 
 /// The account a read command is about: `--of`, or else this wallet's own.
-pub fn subject(wallet: &Wallet, of: Option<String>) -> Result<rupee_runtime::AccountId, Error> {
+pub fn subject(
+	wallet: &Wallet,
+	of: Option<String>,
+) -> Result<rupee_wallet::chain::AccountId, Error> {
 	match of {
 		Some(text) => parse_account(&text),
 		None => offline::account_id(wallet),

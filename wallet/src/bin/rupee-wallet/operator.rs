@@ -2,9 +2,9 @@
 //! `board`, and `history` (anyone's).
 
 use clap::Subcommand;
-use rupee_runtime::{AccountId, RuntimeCall, RuntimeEvent};
 use rupee_wallet::{
 	amount::{format_amount, parse_amount},
+	chain::{rt, AccountId, RuntimeCall, RuntimeEvent},
 	history::Entry,
 	offline::{self, Error},
 	online::{address, explain_dispatch_error, parse_account, Finalized, Node},
@@ -16,7 +16,7 @@ use sp_core::H256;
 
 use crate::{now_ms, output, Output};
 
-type BoardEvent = pallet_collective::Event<rupee_runtime::Runtime, pallet_collective::Instance1>;
+type BoardEvent = rt::pallet_collective::pallet::Event;
 
 const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 
@@ -303,8 +303,8 @@ pub async fn mint_or_burn(
 	let finalized = submit(wallet, node, call, progress).await?;
 	let total_issuance = finalized.events.iter().find_map(|event| match event {
 		RuntimeEvent::Rupee(
-			pallet_rupee::Event::Minted { total_issuance, .. }
-			| pallet_rupee::Event::Burned { total_issuance, .. },
+			rt::pallet_rupee::pallet::Event::Minted { total_issuance, .. }
+			| rt::pallet_rupee::pallet::Event::Burned { total_issuance, .. },
 		) => Some(*total_issuance),
 		_ => None,
 	});
@@ -451,7 +451,7 @@ fn executed(finalized: &Finalized) -> Result<(), Error> {
 		if let BoardEvent::Executed { result: Err(error), .. } = event {
 			return Err(Error::Refused(format!(
 				"the motion passed but its call failed: {}",
-				explain_dispatch_error(*error)
+				explain_dispatch_error(error)
 			)));
 		}
 	}

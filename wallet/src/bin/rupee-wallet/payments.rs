@@ -302,7 +302,7 @@ fn payment_target(
 	request: Option<String>,
 	request_image: Option<PathBuf>,
 	yes: bool,
-) -> Result<(rupee_runtime::AccountId, rupee_wallet::Balance, Option<String>), Error> {
+) -> Result<(rupee_wallet::chain::AccountId, rupee_wallet::Balance, Option<String>), Error> {
 	use std::io::IsTerminal;
 	let request = match (request, request_image) {
 		(Some(text), _) => Some(text),

@@ -3,6 +3,7 @@
 use clap::Subcommand;
 use rupee_wallet::{
 	amount::{format_amount, format_limit, limit_json, parse_amount},
+	chain::{rt, RuntimeCall},
 	offline::{self, hex, Error},
 	online::{self, Node},
 	store::Wallet,
@@ -78,7 +79,7 @@ pub async fn fund(
 	let signer = offline::account(wallet)?;
 	let device = offline::ensure_device(wallet)?;
 	let node = Node::connect(node).await?;
-	let call = rupee_runtime::RuntimeCall::Vouchers(pallet_vouchers::Call::fund_purse {
+	let call = RuntimeCall::Vouchers(rt::pallet_vouchers::pallet::Call::fund_purse {
 		device_key: device.0,
 		amount,
 	});
@@ -121,7 +122,7 @@ pub async fn close(
 	let signer = offline::account(wallet)?;
 	let device = wallet.device_public()?;
 	let node = Node::connect(node).await?;
-	let call = rupee_runtime::RuntimeCall::Vouchers(pallet_vouchers::Call::close_purse {
+	let call = RuntimeCall::Vouchers(rt::pallet_vouchers::pallet::Call::close_purse {
 		device_key: device.0,
 	});
 	let finalized = node.submit(&signer, call, progress).await?;

@@ -20,7 +20,8 @@ use jsonrpsee::{
 	ws_client::WsClientBuilder,
 };
 use rupee_primitives::voucher::{Voucher, VoucherBody, VOUCHER_VERSION};
-use rupee_runtime::{AccountId, RuntimeCall, RuntimeEvent};
+use rupee_runtime::{AccountId, RuntimeCall};
+use rupee_wallet::chain::{rt, RuntimeEvent};
 use rupee_wallet::{
 	offline::hex,
 	online::{header_number, Node},
@@ -66,6 +67,8 @@ async fn main() {
 			device_key: device.public().0,
 			amount: amount * vouchers as u128,
 		});
+		// The wallet signs its own (metadata-generated) call type: the same SCALE bytes.
+		let fund = rupee_wallet::chain::recode(&fund).expect("the wallet's call type");
 		node.submit(&eve, fund, |_| {}).await.expect("Eve funds a purse (L1: 10,000 PKR in all)");
 	}
 	let payee: [u8; 32] = AccountId::from(ferdie.public()).into();
@@ -150,7 +153,9 @@ async fn main() {
 				.filter(|record| {
 					matches!(
 						record.event,
-						RuntimeEvent::Vouchers(pallet_vouchers::Event::VoucherRedeemed { .. })
+						RuntimeEvent::Vouchers(
+							rt::pallet_vouchers::pallet::Event::VoucherRedeemed { .. }
+						)
 					)
 				})
 				.count();

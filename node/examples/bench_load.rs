@@ -28,6 +28,7 @@ use std::{
 	time::{Duration, Instant},
 };
 
+#[path = "../../wallet/examples/common/mod.rs"]
 mod common;
 
 use clap::Parser;
@@ -38,7 +39,8 @@ use jsonrpsee::{
 	ws_client::{WsClient, WsClientBuilder},
 };
 use rupee_primitives::{rupees, Tier};
-use rupee_runtime::{AccountId, RuntimeCall, RuntimeEvent};
+use rupee_runtime::{AccountId, RuntimeCall};
+use rupee_wallet::chain::{rt, RuntimeEvent};
 use rupee_wallet::{
 	offline::hex,
 	online::{explain_dispatch_error, explain_pool_error, header_number, Node},
@@ -327,11 +329,12 @@ impl Load {
 					let sent = start + Duration::from_micros(micros);
 					outcome.latencies.push(seen.saturating_duration_since(sent));
 					let failure = events.iter().find_map(|record| match &record.event {
-						RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
-							dispatch_error,
-							..
-						}) if record.phase == frame_system::Phase::ApplyExtrinsic(*position) => {
-							Some(explain_dispatch_error(*dispatch_error))
+						RuntimeEvent::System(
+							rt::frame_system::pallet::Event::ExtrinsicFailed {
+								dispatch_error, ..
+							},
+						) if record.phase == rt::frame_system::Phase::ApplyExtrinsic(*position) => {
+							Some(explain_dispatch_error(dispatch_error))
 						},
 						_ => None,
 					});
