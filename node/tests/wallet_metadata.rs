@@ -30,3 +30,11 @@ fn the_wallets_metadata_is_the_built_runtimes() {
 		built.len()
 	);
 }
+
+#[test]
+fn the_wallet_closes_motions_with_the_gates_most_weight() {
+	// The wallet has no runtime code to weigh a motion's call: it claims what the gate allows.
+	let wallet = rupee_wallet::chain::motion_weight();
+	let gate = rupee_runtime::configs::motion_weight();
+	assert_eq!((wallet.ref_time, wallet.proof_size), (gate.ref_time(), gate.proof_size()));
+}

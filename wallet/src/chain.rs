@@ -5,6 +5,7 @@
 
 use sp_core::{sr25519, Pair as _};
 use subxt::{
+	client::OfflineClientAtBlock,
 	config::{
 		substrate::{BlakeTwo256, SubstrateHeader},
 		DefaultExtrinsicParamsBuilder, DefaultTransactionExtensions, HashFor,
@@ -13,7 +14,7 @@ use subxt::{
 	ArcMetadata, Metadata, OfflineClient,
 };
 
-use crate::offline::Error;
+use crate::error::Error;
 
 /// Calls, events, storage and constants of the runtime this wallet was built for. Every type
 /// also has SCALE's own `Encode`/`Decode` (a call's bytes are its motion hash's input; storage
@@ -138,6 +139,14 @@ impl subxt::tx::Signer<RupeeConfig> for Signer<'_> {
 	}
 }
 
+/// A `subxt` client with no connection, for the runtime and the block of `context`.
+fn offline_at(context: &SigningContext) -> Result<OfflineClientAtBlock<RupeeConfig>, Error> {
+	let config = RupeeConfig { context: context.clone(), metadata: metadata() };
+	OfflineClient::new_with_config(config)
+		.at_block(context.block_number)
+		.map_err(|error| Error::Rpc(format!("no metadata for this chain's runtime: {error}")))
+}
+
 /// `call` signed by `signer` with `nonce` in `context`: the extrinsic's bytes as blocks hold
 /// them. A call this runtime's metadata does not have is refused.
 pub fn sign<Call: subxt::tx::Payload>(
@@ -146,10 +155,7 @@ pub fn sign<Call: subxt::tx::Payload>(
 	nonce: u32,
 	context: &SigningContext,
 ) -> Result<Vec<u8>, Error> {
-	let config = RupeeConfig { context: context.clone(), metadata: metadata() };
-	let at = OfflineClient::new_with_config(config)
-		.at_block(context.block_number)
-		.map_err(|error| Error::Rpc(format!("cannot sign at this block: {error}")))?;
+	let at = offline_at(context)?;
 	let params = DefaultExtrinsicParamsBuilder::<RupeeConfig>::new()
 		.nonce(nonce.into())
 		.mortal_from_unchecked(context.period, context.block_number, H256(context.block_hash))
@@ -170,11 +176,8 @@ pub fn call_from_bytes(
 	bytes: &[u8],
 	context: &SigningContext,
 ) -> Result<impl subxt::tx::Payload, Error> {
-	let config = RupeeConfig { context: context.clone(), metadata: metadata() };
-	let at = OfflineClient::new_with_config(config)
-		.at_block(context.block_number)
-		.map_err(|error| Error::Rpc(format!("cannot read calls at this block: {error}")))?;
-	at.tx()
+	offline_at(context)?
+		.tx()
 		.from_call_data_bytes(bytes)
 		.map_err(|error| Error::BadInput(format!("not a call of this chain: {error}")))
 }
@@ -218,7 +221,8 @@ pub fn max_batch() -> u32 {
 }
 
 /// The most proof size the KYC gate lets a motion claim (`MOTION_PROOF_SIZE` in
-/// runtime/src/configs/gate.rs; the chain has no proof-size limit of its own).
+/// runtime/src/configs/gate.rs; the chain has no proof-size limit of its own). A node test
+/// (`wallet_metadata.rs`) checks [`motion_weight`] against the gate's.
 const MOTION_PROOF_SIZE: u64 = 16 * 1024 * 1024;
 
 /// The weight bound a `Board.close` claims for its motion's call: the most the KYC gate lets a
@@ -230,22 +234,118 @@ pub fn motion_weight() -> rt::sp_weights::weight_v2::Weight {
 	rt::sp_weights::weight_v2::Weight { ref_time: most.ref_time, proof_size: MOTION_PROOF_SIZE }
 }
 
-/// The transaction version of the runtime this wallet was built for: `System.Version` in its
-/// metadata. A chain whose runtime runs another one may encode calls differently.
-pub fn transaction_version() -> u32 {
+/// The version of the runtime this wallet was built for: `System.Version` in its metadata.
+pub fn runtime_version() -> rt::sp_version::RuntimeVersion {
 	use subxt::ext::scale_decode::DecodeAsType;
 	let metadata = metadata();
 	let constant = metadata
 		.pallet_by_name("System")
 		.and_then(|system| system.constant_by_name("Version"))
 		.expect("the metadata has System.Version");
-	let version = api::runtime_types::sp_version::RuntimeVersion::decode_as_type(
+	rt::sp_version::RuntimeVersion::decode_as_type(
 		&mut constant.value(),
 		constant.ty(),
 		metadata.types(),
 	)
-	.expect("System.Version decodes");
-	version.transaction_version
+	.expect("System.Version decodes")
+}
+
+/// The transaction version of the runtime this wallet was built for. A chain whose runtime
+/// runs another one may encode calls differently.
+pub fn transaction_version() -> u32 {
+	runtime_version().transaction_version
+}
+
+/// The pallets whose calls the wallet signs (by their index and the call's index) and whose
+/// errors it explains.
+pub const PALLETS_USED: &[&str] = &["System", "Rupee", "Kyc", "Vouchers", "Board", "Validators"];
+
+/// The storage the wallet reads (`Pallet.Item`), as `value_key`, `account_key` and
+/// `identity_key` address it. `System.Events` holds every event of every pallet.
+pub const STORAGE_READ: &[(&str, &str)] = &[
+	("System", "Account"),
+	("System", "Events"),
+	("Timestamp", "Now"),
+	("Board", "Members"),
+	("Board", "Proposals"),
+	("Board", "ProposalOf"),
+	("Board", "Voting"),
+];
+
+/// The constants the wallet reads: their values must be the chain's too (`System.Version` is
+/// the node's to report, only its layout counts).
+pub const CONSTANTS_READ: &[(&str, &str)] =
+	&[("System", "Version"), ("Vouchers", "MaxBatch"), ("Board", "MaxProposalWeight")];
+
+/// What of the runtime described by `theirs` (another runtime's metadata) this wallet would
+/// misread or mis-sign, laid out position by position ([`crate::layout`]): the transaction
+/// extensions it signs, the index, calls and errors of each of [`PALLETS_USED`], the storage of
+/// [`STORAGE_READ`] (hashers, keys and values; `System.Events` covers every event) and the
+/// constants of [`CONSTANTS_READ`]. `None` if all of it is the same, whatever else changed (a
+/// new pallet, a call of a pallet the wallet does not use, another storage item).
+pub fn changed_in(theirs: &Metadata) -> Option<String> {
+	let ours = metadata();
+	let layout = |metadata: &Metadata, id: Option<u32>| {
+		let calls = metadata.outer_enums().call_enum_ty();
+		id.map(|id| crate::layout::layout_hash(metadata.types(), id, &[calls]))
+	};
+	let extensions =
+		|metadata: &Metadata| -> Option<Vec<(String, Option<[u8; 32]>, Option<[u8; 32]>)>> {
+			let extensions = metadata.extrinsic().transaction_extensions_by_version(0)?;
+			Some(
+				extensions
+					.map(|extension| {
+						(
+							extension.identifier().to_string(),
+							layout(metadata, Some(extension.extra_ty())),
+							layout(metadata, Some(extension.additional_ty())),
+						)
+					})
+					.collect(),
+			)
+		};
+	if extensions(&ours) != extensions(theirs) {
+		return Some("the transaction format (its extensions)".into());
+	}
+	for name in PALLETS_USED {
+		let pallet = |metadata: &Metadata| {
+			metadata.pallet_by_name(name).map(|pallet| {
+				(
+					pallet.call_index(),
+					pallet.error_index(),
+					layout(metadata, pallet.call_ty_id()),
+					layout(metadata, pallet.error_ty_id()),
+				)
+			})
+		};
+		if pallet(&ours) != pallet(theirs) {
+			return Some(format!("the calls or errors of {name}"));
+		}
+	}
+	for (pallet, item) in STORAGE_READ {
+		let entry = |metadata: &Metadata| {
+			let entry = metadata.pallet_by_name(pallet)?.storage()?.entry_by_name(item)?;
+			let keys: Vec<_> = entry
+				.keys()
+				.map(|key| (format!("{:?}", key.hasher), layout(metadata, Some(key.key_id))))
+				.collect();
+			Some((keys, layout(metadata, Some(entry.value_ty()))))
+		};
+		if entry(&ours) != entry(theirs) {
+			return Some(format!("the storage {pallet}.{item}"));
+		}
+	}
+	for (pallet, name) in CONSTANTS_READ {
+		let constant = |metadata: &Metadata| {
+			let constant = metadata.pallet_by_name(pallet)?.constant_by_name(name)?;
+			let value = (*pallet, *name) != ("System", "Version");
+			Some((layout(metadata, Some(constant.ty())), value.then(|| constant.value().to_vec())))
+		};
+		if constant(&ours) != constant(theirs) {
+			return Some(format!("the constant {pallet}.{name}"));
+		}
+	}
+	None
 }
 
 #[cfg(test)]
@@ -255,6 +355,101 @@ mod tests {
 	#[test]
 	fn the_committed_metadata_matches_its_generated_api() {
 		assert!(api::is_codegen_valid_for(&metadata()));
+	}
+
+	#[test]
+	fn a_runtime_that_changes_what_the_wallet_reads_is_told_apart() {
+		use frame_metadata::{v16::RuntimeMetadataV16, RuntimeMetadata, RuntimeMetadataPrefixed};
+		use subxt::ext::codec::{Decode, Encode};
+		let same = Metadata::decode_from(METADATA).unwrap();
+		assert_eq!(changed_in(&same), None);
+		for (pallet, item) in STORAGE_READ {
+			let found = same.pallet_by_name(pallet).and_then(|p| p.storage()?.entry_by_name(item));
+			assert!(found.is_some(), "{pallet}.{item} is in the metadata");
+		}
+		for (pallet, name) in CONSTANTS_READ {
+			let found = same.pallet_by_name(pallet).and_then(|p| p.constant_by_name(name));
+			assert!(found.is_some(), "{pallet}.{name} is in the metadata");
+		}
+		for name in PALLETS_USED {
+			assert!(same.pallet_by_name(name).is_some(), "{name} is in the metadata");
+		}
+		// Another runtime, edited from this one.
+		let edit = |change: &dyn Fn(&mut RuntimeMetadataV16)| {
+			let mut prefixed = RuntimeMetadataPrefixed::decode(&mut &METADATA[..]).unwrap();
+			let RuntimeMetadata::V16(ref mut v16) = prefixed.1 else { panic!("metadata V16") };
+			change(v16);
+			changed_in(&Metadata::decode_from(&prefixed.encode()).unwrap())
+		};
+		let variants_of = |v16: &mut RuntimeMetadataV16, id: u32| {
+			let ty = v16.types.types.iter_mut().find(|ty| ty.id == id).unwrap();
+			match &mut ty.ty.type_def {
+				scale_info::TypeDef::Variant(variants) => variants.variants.clone(),
+				_ => panic!("an enum"),
+			}
+		};
+		let set_variants = |v16: &mut RuntimeMetadataV16, id: u32, variants| {
+			let ty = v16.types.types.iter_mut().find(|ty| ty.id == id).unwrap();
+			ty.ty.type_def =
+				scale_info::TypeDef::Variant(scale_info::TypeDefVariant::new(variants));
+		};
+		// Events are read by position: two of the ledger's events swapped.
+		let swapped_events = edit(&|v16| {
+			let id = v16
+				.pallets
+				.iter()
+				.find(|p| p.name == "Rupee")
+				.unwrap()
+				.event
+				.as_ref()
+				.unwrap()
+				.ty
+				.id;
+			let mut variants = variants_of(v16, id);
+			let (first, second) = (variants[0].index, variants[1].index);
+			(variants[0].index, variants[1].index) = (second, first);
+			set_variants(v16, id, variants);
+		});
+		assert_eq!(swapped_events.as_deref(), Some("the storage System.Events"));
+		// Tiers are written by position: L1 and L2 swapped.
+		let swapped_tiers = edit(&|v16| {
+			let id = v16
+				.types
+				.types
+				.iter()
+				.find(|ty| ty.ty.path.segments.last().map(String::as_str) == Some("Tier"))
+				.unwrap()
+				.id;
+			let mut variants = variants_of(v16, id);
+			let (first, second) = (variants[1].index, variants[2].index);
+			(variants[1].index, variants[2].index) = (second, first);
+			set_variants(v16, id, variants);
+		});
+		assert!(
+			swapped_tiers.as_deref().is_some_and(|what| what.starts_with("the calls or errors of")),
+			"{swapped_tiers:?}"
+		);
+		// A constant's value: fewer vouchers per batch.
+		let smaller_batch = edit(&|v16| {
+			let vouchers = v16.pallets.iter_mut().find(|p| p.name == "Vouchers").unwrap();
+			let max = vouchers.constants.iter_mut().find(|c| c.name == "MaxBatch").unwrap();
+			max.value = 32u32.encode();
+		});
+		assert_eq!(smaller_batch.as_deref(), Some("the constant Vouchers.MaxBatch"));
+		// What the wallet does not read may change: a storage item of the KYC pallet.
+		assert_eq!(
+			edit(&|v16| {
+				let kyc = v16.pallets.iter_mut().find(|p| p.name == "Kyc").unwrap();
+				kyc.storage.as_mut().unwrap().entries.pop();
+			}),
+			None
+		);
+		// The pallet's place in a call is its index.
+		let moved = edit(&|v16| {
+			let rupee = v16.pallets.iter_mut().find(|p| p.name == "Rupee").unwrap();
+			rupee.index += 40;
+		});
+		assert_eq!(moved.as_deref(), Some("the calls or errors of Rupee"));
 	}
 
 	#[test]

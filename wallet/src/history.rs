@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::{
 	chain::{rt, AccountId, RuntimeEvent},
-	offline::Error,
+	error::Error,
 	online::{address, Node},
 };
 

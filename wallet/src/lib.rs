@@ -6,6 +6,11 @@
 //!   received, the last-synced revocation list) and its encrypted keys, locked while a command
 //!   runs and written atomically, so a crash, a restart or two commands at once never reuse a
 //!   voucher counter.
+//! * [`error`]: everything that can go wrong, as sentences with what to do next, and the CLI's
+//!   exit code for each.
+//! * [`keys`]: the account's and the purse device's keys.
+//! * [`layout`]: whether another runtime lays out what the wallet encodes and decodes as the
+//!   one it was built for.
 //! * [`keystore`]: keys encrypted with a passphrase in the polkadot.js keystore JSON format.
 //! * [`offline`]: sign a voucher to a payee from the purse and show it with the purse's proof
 //!   (one payment payload), and check a received one fully offline (the validators' proof,
@@ -26,8 +31,11 @@
 
 pub mod amount;
 pub mod chain;
+pub mod error;
 pub mod history;
+pub mod keys;
 pub mod keystore;
+pub mod layout;
 pub mod offline;
 pub mod online;
 pub mod operator;

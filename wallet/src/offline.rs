@@ -10,360 +10,17 @@ use rupee_primitives::{
 	voucher::{PurseCertificate, Voucher, VoucherBody, VoucherCodecError, VOUCHER_VERSION},
 	Balance,
 };
-use sp_core::{sr25519, Pair};
+use sp_core::Pair;
 
 use crate::{
-	amount::{format_amount, AmountError},
+	amount::format_amount,
+	error::{Error, PayError, ReceiveError},
+	keys,
 	risk::{RiskLimits, MAX_CLOCK_SKEW_MS},
 	store::{ReceivedStatus, ReceivedVoucher, SentVoucher, Wallet},
 };
 
-/// Everything that can go wrong in the wallet, with the exit code the CLI uses for it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Error {
-	Io(String),
-	/// The state file is damaged; it is left as it is for someone to look at.
-	Corrupt(String),
-	CountersExhausted,
-	NoAccount,
-	NoDevice,
-	/// The wallet never synced with the chain (it does not know the genesis hash).
-	NotSynced,
-	/// No purse certificate: fund the purse (or sync) first.
-	NoPurse,
-	/// The purse has no proof yet: the validators sign it a few blocks after funding.
-	NoProof,
-	BadSecret,
-	/// A command that signs needs the wallet's passphrase and none was given.
-	NoPassphrase,
-	/// An encrypted key file cannot be opened.
-	Keystore(crate::keystore::KeystoreError),
-	BadAddress(String),
-	/// Any other argument that is not what the command takes; the text says what is wrong.
-	BadInput(String),
-	Amount(AmountError),
-	Codec(String, VoucherCodecError),
-	Pay(PayError),
-	Receive(ReceiveError),
-	/// The node could not be reached.
-	NodeUnreachable(String),
-	/// The node answered with an error.
-	Rpc(String),
-	/// The chain refused a transaction.
-	Refused(String),
-	/// A transaction was submitted but its outcome is not known yet (the node dropped it, or
-	/// it was not finalized in time): it may still be included.
-	Unconfirmed(String),
-	/// The chain's runtime encodes transactions differently from the one this wallet was
-	/// built for (another `transactionVersion`): the wallet signs no transaction for it.
-	Outdated {
-		built: u32,
-		chain: u32,
-	},
-}
-
-impl Error {
-	/// Exit codes scripts can rely on: 1 internal or I/O, 2 bad input, 3 node unreachable,
-	/// 4 refused (by the chain, or a payment or voucher check), 5 submitted but the outcome is
-	/// not known yet (run the command again to find out), 6 the chain's transactions changed
-	/// since this wallet was built (update the wallet).
-	pub fn exit_code(&self) -> i32 {
-		match self {
-			Self::Io(_) | Self::Corrupt(_) | Self::CountersExhausted | Self::Rpc(_) => 1,
-			Self::NoAccount
-			| Self::NoDevice
-			| Self::NotSynced
-			| Self::NoPurse
-			| Self::NoProof
-			| Self::BadSecret
-			| Self::NoPassphrase
-			| Self::Keystore(_)
-			| Self::BadAddress(_)
-			| Self::BadInput(_)
-			| Self::Amount(_)
-			| Self::Codec(..) => 2,
-			Self::NodeUnreachable(_) => 3,
-			Self::Pay(_) | Self::Receive(_) | Self::Refused(_) => 4,
-			Self::Unconfirmed(_) => 5,
-			Self::Outdated { .. } => 6,
-		}
-	}
-}
-
-impl Error {
-	/// This error with `note` added to what it says (for errors that carry a text).
-	pub fn noted(self, note: &str) -> Self {
-		let add = |text: String| format!("{text} (first: {note})");
-		match self {
-			Self::Refused(text) => Self::Refused(add(text)),
-			Self::Unconfirmed(text) => Self::Unconfirmed(add(text)),
-			Self::Rpc(text) => Self::Rpc(add(text)),
-			Self::Io(text) => Self::Io(add(text)),
-			Self::BadInput(text) => Self::BadInput(add(text)),
-			other => other,
-		}
-	}
-}
-
-impl std::fmt::Display for Error {
-	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-		match self {
-			Self::Io(error) => write!(f, "cannot read or write the wallet: {error}"),
-			Self::Corrupt(error) => {
-				write!(f, "the wallet file is damaged and was left untouched: {error}")
-			},
-			Self::CountersExhausted => write!(
-				f,
-				"this device has signed the most vouchers one purse may pay: start a new purse with `rupee-wallet device rotate`"
-			),
-			Self::Outdated { built, chain } => write!(
-				f,
-				"the chain's transactions changed since this wallet was built (it signs for transaction version {built}, the chain now runs {chain}), so it signs no transaction: install the wallet release for the chain's current runtime"
-			),
-			Self::NoAccount => write!(f, "no account in this wallet: run `rupee-wallet init`"),
-			Self::NoDevice => write!(f, "no device key in this wallet: run `rupee-wallet init`"),
-			Self::NotSynced => {
-				write!(f, "this wallet has never synced: run `rupee-wallet sync` once online")
-			},
-			Self::NoPurse => {
-				write!(f, "no purse: fund one with `rupee-wallet purse fund` (or `sync`)")
-			},
-			Self::NoProof => write!(
-				f,
-				"the purse has no proof from the validators yet (they sign it a few seconds after funding): run `rupee-wallet sync` once online"
-			),
-			Self::BadSecret => {
-				write!(f, "the account secret is not a valid mnemonic, seed or //path")
-			},
-			Self::NoPassphrase => write!(
-				f,
-				"this command signs with the wallet's keys and needs its passphrase: run it in a terminal to be asked, or set RUPEE_WALLET_PASSPHRASE, or pass --passphrase-fd N"
-			),
-			Self::Keystore(error) => write!(f, "{error}"),
-			Self::BadAddress(text) => write!(f, "not an account address: {text}"),
-			Self::BadInput(text) => f.write_str(text),
-			Self::Amount(error) => write!(f, "{error}"),
-			Self::Codec(what, error) => {
-				let why = match error {
-					VoucherCodecError::NotAVoucher => {
-						"it does not start with RPP2 (a payment code) or RPV1 (a voucher): copy or scan it again"
-					},
-					VoucherCodecError::BadCharacter => {
-						"it holds characters a payment code never has: copy or scan it again"
-					},
-					VoucherCodecError::BadChecksum => {
-						"it was mistyped or damaged on the way (its checksum does not match): scan it again"
-					},
-					VoucherCodecError::UnsupportedVersion => {
-						"it was made by a newer wallet than this one: update rupee-wallet"
-					},
-					VoucherCodecError::Malformed => {
-						"its contents are not what a wallet writes: ask the payer to show it again"
-					},
-				};
-				write!(f, "not a valid {what}: {why} ({error:?})")
-			},
-			Self::Pay(error) => write!(f, "cannot pay: {error}"),
-			Self::Receive(error) => write!(f, "voucher rejected: {error}"),
-			Self::NodeUnreachable(url) => {
-				write!(f, "cannot reach the node at {url}: is it running?")
-			},
-			Self::Rpc(error) => write!(f, "the node answered with an error: {error}"),
-			Self::Refused(reason) => write!(f, "refused by the chain: {reason}"),
-			Self::Unconfirmed(reason) => write!(
-				f,
-				"{reason}; it may still be included: run the command again to find out (a second `pay` finds this payment and never pays twice)"
-			),
-		}
-	}
-}
-
-impl std::error::Error for Error {}
-
-impl From<AmountError> for Error {
-	fn from(error: AmountError) -> Self {
-		Self::Amount(error)
-	}
-}
-
-/// Why the payer's own wallet will not sign a voucher.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PayError {
-	ZeroAmount,
-	/// Less than the chain's smallest voucher.
-	BelowMinimum,
-	/// More than one voucher may pay.
-	OverVoucherCap {
-		cap: Balance,
-	},
-	/// More than the purse has left after the vouchers already signed.
-	InsufficientPurse {
-		left: Balance,
-	},
-	/// The purse expired; fund it again online.
-	PurseExpired,
-	/// A voucher cannot pay the purse's own owner.
-	PaysOwner,
-	/// The proof this wallet holds promises less time than the purse now has (it was topped
-	/// up): payees would refuse the voucher.
-	ProofExpired,
-}
-
-impl std::fmt::Display for PayError {
-	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-		match self {
-			Self::ZeroAmount => write!(f, "the amount must be more than zero"),
-			Self::BelowMinimum => write!(
-				f,
-				"a voucher pays at least {}",
-				format_amount(rupee_primitives::voucher::MIN_VOUCHER_AMOUNT)
-			),
-			Self::OverVoucherCap { cap } => {
-				write!(f, "one voucher may pay at most {}", format_amount(*cap))
-			},
-			Self::InsufficientPurse { left } => {
-				write!(f, "the purse has only {} left", format_amount(*left))
-			},
-			Self::PurseExpired => write!(f, "the purse expired: fund it again when online"),
-			Self::PaysOwner => write!(f, "a voucher cannot pay the purse's own owner"),
-			Self::ProofExpired => {
-				write!(f, "the purse's proof has expired: sync to fetch the proof of its top-up")
-			},
-		}
-	}
-}
-
-/// Why a payee's wallet refuses a voucher offline.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReceiveError {
-	UnsupportedVersion,
-	/// For another chain than the one this wallet synced with.
-	WrongChain,
-	BadSignature,
-	/// It pays someone else.
-	NotForMe,
-	/// The proof is of another purse than the one that signed the voucher.
-	ProofOfAnotherPurse,
-	/// No proof of this payer's purse: a bare voucher from a purse this wallet never saw.
-	NoProof,
-	/// The proof is signed by an authority set this wallet has not synced.
-	CannotVerify {
-		set_id: u64,
-	},
-	/// The proof is not signed by the chain's validators: the purse or its figures are made up.
-	ForgedProof,
-	/// The revocation list (and validator set) is older than the risk limits allow.
-	StaleList {
-		hours: u64,
-	},
-	/// The voucher's date is far from this device's clock.
-	ClockSkew,
-	/// Accepting it would go past one of this wallet's offline risk limits.
-	RiskLimit(String),
-	ZeroAmount,
-	/// Less than the chain's smallest voucher: the chain would refuse it.
-	BelowMinimum,
-	/// A counter the chain never redeems (at or above its vouchers per purse).
-	CounterTooHigh,
-	OverVoucherCap {
-		cap: Balance,
-	},
-	/// The purse expired (by this device's clock) or the voucher was signed after expiry.
-	Expired,
-	/// This device already received a voucher with this counter from that purse.
-	CounterSeen {
-		counter: u64,
-	},
-	/// With this voucher the purse would have paid this wallet more than its certified escrow.
-	OverEscrow {
-		escrow: Balance,
-		received: Balance,
-	},
-	/// The purse is on the revocation list of the last sync.
-	Revoked,
-}
-
-impl std::fmt::Display for ReceiveError {
-	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-		match self {
-			Self::UnsupportedVersion => write!(f, "a voucher format this wallet does not read"),
-			Self::WrongChain => write!(f, "the voucher is for another chain"),
-			Self::BadSignature => write!(f, "the signature is not the purse's: the voucher was forged or damaged"),
-			Self::NotForMe => write!(f, "the voucher pays another account"),
-			Self::ProofOfAnotherPurse => {
-				write!(f, "the purse proof is of another purse than the one that signed")
-			},
-			Self::NoProof => write!(
-				f,
-				"no proof of the payer's purse came with it: ask for the whole payment code (RPP2…)"
-			),
-			Self::CannotVerify { set_id } => write!(
-				f,
-				"cannot verify offline: the purse proof is signed by validator set #{set_id}, which this wallet has not synced; sync once online"
-			),
-			Self::ForgedProof => write!(
-				f,
-				"the purse proof is not signed by the chain's validators: the purse or its figures are made up"
-			),
-			Self::StaleList { hours } => write!(
-				f,
-				"this wallet last synced {hours} h ago: sync before accepting offline payments"
-			),
-			Self::ClockSkew => write!(
-				f,
-				"the voucher's date is more than 10 minutes from this device's clock"
-			),
-			Self::RiskLimit(what) => write!(f, "{what}: redeem what you hold first"),
-			Self::ZeroAmount => write!(f, "the voucher pays nothing"),
-			Self::BelowMinimum => write!(
-				f,
-				"the voucher pays less than {}, the chain's smallest voucher",
-				format_amount(rupee_primitives::voucher::MIN_VOUCHER_AMOUNT)
-			),
-			Self::CounterTooHigh => {
-				write!(f, "the voucher's number is beyond what the chain redeems for one purse")
-			},
-			Self::OverVoucherCap { cap } =>
-				write!(f, "the voucher pays more than the purse's cap of {}", format_amount(*cap)),
-			Self::Expired => write!(f, "the payer's purse has expired"),
-			Self::CounterSeen { counter } =>
-				write!(f, "voucher number {counter} of this purse was already received: a copy or a double spend"),
-			Self::OverEscrow { escrow, received } => write!(
-				f,
-				"the purse holds {} but would have paid you {}",
-				format_amount(*escrow),
-				format_amount(*received)
-			),
-			Self::Revoked => write!(f, "the payer's purse was closed or caught double spending"),
-		}
-	}
-}
-
 pub use rupee_primitives::hex::{decode as unhex, decode32 as bytes32, encode as hex};
-
-/// The device key pair of this wallet's purse (decrypted with the passphrase).
-pub fn device(wallet: &Wallet) -> Result<sr25519::Pair, Error> {
-	wallet.device_pair()
-}
-
-/// The account key pair of this wallet (decrypted with the passphrase).
-pub fn account(wallet: &Wallet) -> Result<sr25519::Pair, Error> {
-	wallet.account_pair()
-}
-
-/// The account id of this wallet (no passphrase needed).
-pub fn account_id(wallet: &Wallet) -> Result<crate::chain::AccountId, Error> {
-	Ok(wallet.account_public()?.into())
-}
-
-/// Generate this wallet's device key if it has none.
-pub fn ensure_device(wallet: &mut Wallet) -> Result<sr25519::Public, Error> {
-	match wallet.device_public() {
-		Ok(public) => Ok(public),
-		Err(Error::NoDevice) => wallet.new_device(),
-		Err(error) => Err(error),
-	}
-}
 
 /// This wallet's own purse as of its last sync (what the chain held then): what it can pay.
 pub fn own_certificate(wallet: &Wallet) -> Result<PurseCertificate, Error> {
@@ -418,7 +75,7 @@ pub fn pay_with_reference(
 	reference: Option<String>,
 	now: u64,
 ) -> Result<PaymentPayload, Error> {
-	let device = device(wallet)?;
+	let device = keys::device(wallet)?;
 	let certificate = own_certificate(wallet)?;
 	let proof = own_proof(wallet)?;
 	let statement = &proof.statement;
@@ -707,7 +364,7 @@ mod tests {
 		let mut wallet = Wallet::open(dir)
 			.unwrap()
 			.with_passphrase(PassphraseSource::Given("payer's passphrase".to_string().into()));
-		let device = ensure_device(&mut wallet).unwrap();
+		let device = keys::ensure_device(&mut wallet).unwrap();
 		wallet.state.genesis_hash = Some(hex(&GENESIS));
 		wallet.state.certificate = Some(
 			PurseCertificate {
@@ -806,7 +463,7 @@ mod tests {
 	fn a_never_funded_purse_with_a_made_up_proof_is_refused_offline() {
 		let (payer_dir, payee_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
 		let mut fraud = payer_wallet(payer_dir.path(), 500_000);
-		let device = device(&fraud).unwrap().public().0;
+		let device = keys::device(&fraud).unwrap().public().0;
 		// The fraudster signs its invented purse with keys of its own.
 		let forger = ed25519::Pair::from_seed(&[66; 32]);
 		let forged = prove(statement(device, 500_000), &[0, 1, 2], Some(&forger));

@@ -33,7 +33,9 @@ use crate::{
 		self, rt, AccountId, EventRecord, RuntimeCall, RuntimeError, RuntimeEvent, SigningContext,
 		Static,
 	},
-	offline::{self, bytes32, hex, unhex, Error},
+	error::Error,
+	keys,
+	offline::{self, bytes32, hex, unhex},
 	store::{ReceivedStatus, Wallet},
 };
 
@@ -153,6 +155,8 @@ pub struct Finalized {
 pub struct Node {
 	client: WsClient,
 	url: String,
+	/// The spec versions of the node's runtimes known to read and write as this wallet's does.
+	compatible: std::sync::Mutex<Vec<u32>>,
 }
 
 impl Node {
@@ -164,7 +168,21 @@ impl Node {
 			.build(url)
 			.await
 			.map_err(|_| Error::NodeUnreachable(url.to_string()))?;
-		Ok(Self { client, url: url.to_string() })
+		Ok(Self { client, url: url.to_string(), compatible: Default::default() })
+	}
+
+	/// Connect to `url`, which must serve the chain `wallet` belongs to (the genesis hash its
+	/// first sync took): a node of another chain would take its transactions and show it
+	/// another ledger.
+	pub async fn connect_for(url: &str, wallet: &Wallet) -> Result<Self, Error> {
+		let node = Self::connect(url).await?;
+		if let Some(ours) = wallet.state.genesis_hash.as_deref() {
+			let theirs = hex(&node.genesis_hash().await?);
+			if theirs != ours {
+				return Err(other_chain(url, &theirs, ours));
+			}
+		}
+		Ok(node)
 	}
 
 	fn error(&self, error: ClientError) -> Error {
@@ -185,7 +203,15 @@ impl Node {
 		method: &str,
 		params: ArrayParams,
 	) -> Result<R, Error> {
-		self.client.request(method, params).await.map_err(|error| self.error(error))
+		self.answer(self.client.request(method, params)).await
+	}
+
+	/// The answer to a request, its failure as the wallet's [`Error`].
+	async fn answer<R>(
+		&self,
+		request: impl std::future::Future<Output = Result<R, ClientError>>,
+	) -> Result<R, Error> {
+		request.await.map_err(|error| self.error(error))
 	}
 
 	pub async fn genesis_hash(&self) -> Result<[u8; 32], Error> {
@@ -198,15 +224,9 @@ impl Node {
 	/// finalized block.
 	pub async fn signing_context(&self) -> Result<SigningContext, Error> {
 		let genesis_hash = self.genesis_hash().await?;
-		let version: Value = self.request("state_getRuntimeVersion", rpc_params![]).await?;
-		let field = |name: &str| {
-			version[name]
-				.as_u64()
-				.and_then(|value| u32::try_from(value).ok())
-				.ok_or_else(|| Error::Rpc(format!("runtime version without {name}: {version}")))
-		};
-		let transaction_version = field("transactionVersion")?;
+		let (spec_version, transaction_version) = self.runtime_version().await?;
 		check_transaction_version(transaction_version)?;
+		self.ensure_same_runtime().await?;
 		let (hash, block_number) = self.finalized_head().await?;
 		let block_hash =
 			bytes32(&hash).ok_or_else(|| Error::Rpc(format!("bad block hash {hash}")))?;
@@ -214,12 +234,86 @@ impl Node {
 		// this wallet was built with, and the transaction version says it still holds.
 		Ok(SigningContext {
 			genesis_hash,
-			spec_version: field("specVersion")?,
+			spec_version,
 			transaction_version,
 			period: MORTAL_PERIOD,
 			block_number: block_number.into(),
 			block_hash,
 		})
+	}
+
+	/// The spec and transaction version of the runtime the node's best block runs.
+	pub async fn runtime_version(&self) -> Result<(u32, u32), Error> {
+		let version: Value = self.request("state_getRuntimeVersion", rpc_params![]).await?;
+		let field = |name: &str| {
+			version[name]
+				.as_u64()
+				.and_then(|value| u32::try_from(value).ok())
+				.ok_or_else(|| Error::Rpc(format!("runtime version without {name}: {version}")))
+		};
+		Ok((field("specVersion")?, field("transactionVersion")?))
+	}
+
+	/// Refuses a node whose best block's runtime lays out what this wallet reads or writes
+	/// otherwise than the one it was built for ([`chain::changed_in`]), or is another chain's
+	/// runtime (another spec name): [`Error::Incompatible`].
+	pub async fn ensure_same_runtime(&self) -> Result<(), Error> {
+		self.ensure_same_runtime_at(None).await
+	}
+
+	/// [`Self::ensure_same_runtime`] for the runtime of block `at` (the best block if `None`):
+	/// blocks from before an upgrade ran another one. Nothing to fetch when it is the very
+	/// runtime the wallet was built for (the same spec version); else its metadata is compared,
+	/// once per spec version and connection. This guards against upgrades a wallet was not
+	/// built for, not against a node that lies: a node can show any state it likes.
+	pub async fn ensure_same_runtime_at(&self, at: Option<&str>) -> Result<(), Error> {
+		let version: Value = self.request("state_getRuntimeVersion", rpc_params![at]).await?;
+		let (Some(spec), Some(name)) = (
+			version["specVersion"].as_u64().and_then(|spec| u32::try_from(spec).ok()),
+			version["specName"].as_str(),
+		) else {
+			return Err(Error::Rpc(format!("a runtime version without a spec: {version}")));
+		};
+		if self.compatible.lock().map(|known| known.contains(&spec)).unwrap_or(false) {
+			return Ok(());
+		}
+		let built = chain::runtime_version();
+		let incompatible =
+			|what: String| Error::Incompatible { built: built.spec_version, chain: spec, what };
+		if name != built.spec_name.to_string() {
+			return Err(incompatible(format!("its name ({name}: another chain's runtime)")));
+		}
+		if spec != built.spec_version {
+			if let Some(what) = chain::changed_in(&self.metadata_at(at).await?) {
+				return Err(incompatible(what));
+			}
+		}
+		if let Ok(mut known) = self.compatible.lock() {
+			known.push(spec);
+		}
+		Ok(())
+	}
+
+	/// The metadata of the runtime of block `at` (the best block if `None`), in the version
+	/// the wallet's is (V16); a runtime without it is [`Error::Incompatible`].
+	async fn metadata_at(&self, at: Option<&str>) -> Result<subxt::Metadata, Error> {
+		let version = hex(&16u32.encode());
+		let answer: String = self
+			.request("state_call", rpc_params!["Metadata_metadata_at_version", version, at])
+			.await?;
+		let opaque = unhex(&answer)
+			.and_then(|bytes| Option::<Vec<u8>>::decode(&mut &bytes[..]).ok())
+			.ok_or_else(|| Error::Rpc(format!("not a metadata answer: {answer}")))?;
+		let Some(opaque) = opaque else {
+			let (chain, _) = self.runtime_version().await?;
+			return Err(Error::Incompatible {
+				built: chain::runtime_version().spec_version,
+				chain,
+				what: "its metadata (it serves no version 16)".into(),
+			});
+		};
+		subxt::Metadata::decode_from(&opaque)
+			.map_err(|error| Error::Rpc(format!("the node's metadata does not decode: {error}")))
 	}
 
 	/// The hash of block `number` on the best chain.
@@ -251,7 +345,7 @@ impl Node {
 	pub async fn account(&self, who: &AccountId) -> Result<AccountView, Error> {
 		let answer =
 			RupeeApiClient::<Hash, Address>::account(&self.client, Address(who.clone()), None);
-		answer.await.map_err(|error| self.error(error))
+		self.answer(answer).await
 	}
 
 	/// KYC status of `who` (`kyc_accountStatus`), or `None` if no bank registered it.
@@ -261,7 +355,7 @@ impl Node {
 	) -> Result<Option<AccountStatusView<Address>>, Error> {
 		let answer =
 			KycApiClient::<Hash, Address>::account_status(&self.client, Address(who.clone()), None);
-		answer.await.map_err(|error| self.error(error))
+		self.answer(answer).await
 	}
 
 	/// Would `from` paying `to` `amount` go through now (`rupee_canTransfer`)?
@@ -278,7 +372,7 @@ impl Node {
 			amount.into(),
 			None,
 		);
-		answer.await.map_err(|error| self.error(error))
+		self.answer(answer).await
 	}
 
 	/// The purse of `device_key` (`vouchers_purse`) at block `at` (the best one if `None`).
@@ -292,7 +386,7 @@ impl Node {
 			hex(device_key),
 			at.map(String::from),
 		);
-		answer.await.map_err(|error| self.error(error))
+		self.answer(answer).await
 	}
 
 	/// The proof of the purse of `device_key` at the finalized block (`vouchers_purseProof`),
@@ -303,7 +397,7 @@ impl Node {
 	) -> Result<Option<rupee_primitives::purse_proof::PurseProof>, Error> {
 		let answer =
 			VouchersApiClient::<Hash, Address>::purse_proof(&self.client, hex(device_key), None);
-		let Some(answer) = answer.await.map_err(|error| self.error(error))? else {
+		let Some(answer) = self.answer(answer).await? else {
 			return Ok(None);
 		};
 		let bytes = crate::offline::unhex(&answer.proof).ok_or_else(|| {
@@ -318,7 +412,7 @@ impl Node {
 	/// (`vouchers_attesters`).
 	pub async fn attesters(&self) -> Result<rupee_primitives::purse_proof::AttesterSet, Error> {
 		let answer = VouchersApiClient::<Hash, Address>::attesters(&self.client, None);
-		let answer = answer.await.map_err(|error| self.error(error))?;
+		let answer = self.answer(answer).await?;
 		let authorities = answer
 			.authorities
 			.iter()
@@ -343,7 +437,7 @@ impl Node {
 			voucher.to_text(),
 			at.map(String::from),
 		);
-		Ok(answer.await.map_err(|error| self.error(error))?.status)
+		Ok(self.answer(answer).await?.status)
 	}
 
 	/// The revocation list: device keys and digest (`vouchers_revocations`), every page of it
@@ -359,7 +453,7 @@ impl Node {
 				start_after.take(),
 				None,
 			);
-			let page = page.await.map_err(|error| self.error(error))?;
+			let page = self.answer(page).await?;
 			keys.extend(page.entries.into_iter().map(|entry| entry.device_key));
 			match page.next {
 				Some(next) => start_after = Some(next),
@@ -406,55 +500,15 @@ impl Node {
 		signed: &Signed,
 		mut progress: impl FnMut(&str),
 	) -> Result<Finalized, Error> {
+		self.ensure_same_runtime().await?;
 		let encoded = &signed.extrinsic;
-		// Only the pool's own answer refuses a transaction for sure; a timeout or a lost
-		// connection leaves it perhaps in the pool.
-		let mut watch = self
-			.client
-			.subscribe::<Value, _>(
-				"author_submitAndWatchExtrinsic",
-				rpc_params![encoded.clone()],
-				"author_unwatchExtrinsic",
-			)
-			.await
-			.map_err(|error| match error {
-				ClientError::Call(_) => match self.error(error) {
-					Error::Rpc(reason) => Error::Refused(explain_pool_error(&reason)),
-					other => other,
-				},
-				other => Error::Unconfirmed(format!("no answer to the submission ({other})")),
-			})?;
-		progress("submitted");
+		let block_hash =
+			submit_and_watch(&self.client, encoded, Until::Finalized, &mut progress).await?;
 		// Once submitted, anything but a failure in a block leaves the outcome open.
 		let unconfirmed = |error: Error| match error {
 			Error::Refused(reason) => Error::Refused(reason),
 			Error::Unconfirmed(reason) => Error::Unconfirmed(reason),
 			other => Error::Unconfirmed(other.to_string()),
-		};
-		let deadline = tokio::time::Instant::now() + FINALITY_TIMEOUT;
-		let block_hash = loop {
-			let status = tokio::time::timeout_at(deadline, watch.next())
-				.await
-				.map_err(|_| Error::Unconfirmed("no finality within 120 s".into()))?
-				.ok_or_else(|| Error::Unconfirmed("the node closed the watch".into()))?
-				.map_err(|error| Error::Unconfirmed(format!("the watch failed: {error}")))?;
-			if let Some(hash) = status.get("finalized").and_then(Value::as_str) {
-				break hash.to_string();
-			}
-			if let Some(hash) = status.get("inBlock").and_then(Value::as_str) {
-				progress(&format!("in block {hash}"));
-			} else if let Some(state) = status.as_str() {
-				if matches!(state, "invalid" | "dropped") {
-					return Err(Error::Unconfirmed(format!(
-						"the node's pool reports the transaction {state}"
-					)));
-				}
-				progress(state);
-			} else if status.get("usurped").is_some() || status.get("finalityTimeout").is_some() {
-				return Err(Error::Unconfirmed(format!(
-					"the transaction was not finalized: {status}"
-				)));
-			}
 		};
 		let block: Value = self
 			.request("chain_getBlock", rpc_params![block_hash.clone()])
@@ -551,6 +605,11 @@ impl Node {
 						Err(Error::Rpc(reason)) if crate::history::is_pruned(&reason) => {
 							Ok(Earlier::Included { block_number: number })
 						},
+						// Its block ran a runtime whose events this wallet cannot read (an
+						// upgrade since): it is in, its outcome unknown here.
+						Err(Error::Incompatible { .. }) => {
+							Ok(Earlier::Included { block_number: number })
+						},
 						Err(other) => Err(other),
 					};
 				}
@@ -587,6 +646,7 @@ impl Node {
 		key: &[u8],
 		at: Option<&str>,
 	) -> Result<Option<T>, Error> {
+		self.ensure_same_runtime_at(at).await?;
 		let data: Option<String> =
 			self.request("state_getStorage", rpc_params![hex(key), at]).await?;
 		data.map(|data| {
@@ -606,6 +666,7 @@ impl Node {
 	pub async fn events_at(&self, block_hash: &str) -> Result<Vec<EventRecord>, Error> {
 		// twox128("System") ++ twox128("Events")
 		const EVENTS: &str = "0x26aa394eea5630e07c48ae0c9558cef780d41e5e16056765bc8461851072c9d7";
+		self.ensure_same_runtime_at(Some(block_hash)).await?;
 		let data: Option<String> =
 			self.request("state_getStorage", rpc_params![EVENTS, block_hash]).await?;
 		// No value at all (the genesis block): no events.
@@ -623,6 +684,75 @@ impl Node {
 			.filter(|record| record.phase == rt::frame_system::Phase::ApplyExtrinsic(index))
 			.map(|record| record.event)
 			.collect())
+	}
+}
+
+/// How far [`submit_and_watch`] follows a transaction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Until {
+	/// Until a block holds it (tests that read its events at once).
+	InBlock,
+	/// Until a finalized block holds it (what a payment waits for).
+	Finalized,
+}
+
+/// Submit `extrinsic` (`0x`-hex) with `author_submitAndWatchExtrinsic` and follow it until
+/// `until`, telling `progress` each step; the hash of the block that holds it. Only the pool's
+/// own answer refuses a transaction for sure ([`Error::Refused`]); a timeout
+/// ([`FINALITY_TIMEOUT`]), a lost connection or a transaction the pool drops leaves it perhaps
+/// in the pool ([`Error::Unconfirmed`]). Shared by the wallet and the node's tests.
+pub async fn submit_and_watch(
+	client: &WsClient,
+	extrinsic: &str,
+	until: Until,
+	mut progress: impl FnMut(&str),
+) -> Result<String, Error> {
+	let mut watch = client
+		.subscribe::<Value, _>(
+			"author_submitAndWatchExtrinsic",
+			rpc_params![extrinsic],
+			"author_unwatchExtrinsic",
+		)
+		.await
+		.map_err(|error| match error {
+			ClientError::Call(error) => Error::Refused(explain_pool_error(&match error.data() {
+				Some(data) => format!("{} ({})", error.message(), data.get()),
+				None => error.message().to_string(),
+			})),
+			other => Error::Unconfirmed(format!("no answer to the submission ({other})")),
+		})?;
+	progress("submitted");
+	let deadline = tokio::time::Instant::now() + FINALITY_TIMEOUT;
+	loop {
+		let status = tokio::time::timeout_at(deadline, watch.next())
+			.await
+			.map_err(|_| {
+				Error::Unconfirmed(format!(
+					"no {} within {} s",
+					if until == Until::Finalized { "finality" } else { "block" },
+					FINALITY_TIMEOUT.as_secs()
+				))
+			})?
+			.ok_or_else(|| Error::Unconfirmed("the node closed the watch".into()))?
+			.map_err(|error| Error::Unconfirmed(format!("the watch failed: {error}")))?;
+		if let Some(hash) = status.get("finalized").and_then(Value::as_str) {
+			return Ok(hash.to_string());
+		}
+		if let Some(hash) = status.get("inBlock").and_then(Value::as_str) {
+			if until == Until::InBlock {
+				return Ok(hash.to_string());
+			}
+			progress(&format!("in block {hash}"));
+		} else if let Some(state) = status.as_str() {
+			if matches!(state, "invalid" | "dropped") {
+				return Err(Error::Unconfirmed(format!(
+					"the node's pool reports the transaction {state}"
+				)));
+			}
+			progress(state);
+		} else if status.get("usurped").is_some() || status.get("finalityTimeout").is_some() {
+			return Err(Error::Unconfirmed(format!("the transaction was not finalized: {status}")));
+		}
 	}
 }
 
@@ -680,6 +810,27 @@ pub async fn wait_for_proof(
 	}
 }
 
+/// Ties `wallet` to `node`'s chain at its first online step (an earlier payment it is unsure of
+/// must be looked for on the chain it was made on), or refuses another chain.
+pub async fn pin_chain(wallet: &mut Wallet, node: &Node) -> Result<(), Error> {
+	let genesis = hex(&node.genesis_hash().await?);
+	match wallet.state.genesis_hash.as_deref() {
+		Some(ours) if ours != genesis => Err(other_chain(&node.url, &genesis, ours)),
+		Some(_) => Ok(()),
+		None => {
+			wallet.state.genesis_hash = Some(genesis);
+			wallet.save()
+		},
+	}
+}
+
+/// The node at `url` serves the chain of genesis `theirs`, not the wallet's (`ours`).
+fn other_chain(url: &str, theirs: &str, ours: &str) -> Error {
+	Error::BadInput(format!(
+		"the node at {url} serves another chain (genesis {theirs}) than this wallet's ({ours}): give --node a node of this wallet's chain, or make a new wallet for that one"
+	))
+}
+
 /// Validator sets a wallet keeps: proofs signed by older sets than these cannot be verified.
 const KEPT_SETS: usize = 8;
 
@@ -687,8 +838,8 @@ const KEPT_SETS: usize = 8;
 /// paid, take the genesis hash, the validator set, the account's tier and the revocation list,
 /// and update received vouchers that someone else redeemed.
 pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Error> {
+	pin_chain(wallet, node).await?;
 	let genesis = node.genesis_hash().await?;
-	wallet.state.genesis_hash = Some(hex(&genesis));
 	// Everything is read at one finalized block: nothing a reorg could take back.
 	let (finalized, _) = node.finalized_head().await?;
 	let at = Some(finalized.as_str());
@@ -700,7 +851,7 @@ pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Erro
 	sets.sort_by_key(|known| known.set_id);
 	let excess = sets.len().saturating_sub(KEPT_SETS);
 	sets.drain(..excess);
-	if let Ok(me) = offline::account_id(wallet) {
+	if let Ok(me) = keys::account_id(wallet) {
 		wallet.state.tier = node.kyc_status(&me).await?.map(|status| status.tier);
 	}
 	if let Ok(device) = wallet.device_public() {
@@ -789,6 +940,7 @@ pub async fn pay(
 	mut progress: impl FnMut(&str),
 ) -> Result<Paid, Error> {
 	use crate::amount::format_amount;
+	pin_chain(wallet, node).await?;
 	let mut earlier_note = None;
 	if let Some(pending) = wallet.state.pending_payment.clone() {
 		let what =
@@ -830,7 +982,7 @@ pub async fn pay(
 		progress(&note);
 		earlier_note = Some(note);
 	}
-	let signer = offline::account(wallet)?;
+	let signer = keys::account(wallet)?;
 	let call = RuntimeCall::Rupee(rt::pallet_rupee::pallet::Call::transfer {
 		to: Static(to.clone()),
 		amount,
@@ -886,7 +1038,7 @@ pub async fn rotate_device(
 	let purse = node.purse(&old.0, None).await?;
 	let mut closed_in = None;
 	if purse.is_some_and(|answer| answer.purse.status == PurseStatus::Active) {
-		let signer = offline::account(wallet)?;
+		let signer = keys::account(wallet)?;
 		progress("closing the old purse");
 		let call = RuntimeCall::Vouchers(rt::pallet_vouchers::pallet::Call::close_purse {
 			device_key: old.0,
@@ -959,7 +1111,7 @@ pub async fn settle_retired(
 			});
 			continue;
 		}
-		let signer = offline::account(wallet)?;
+		let signer = keys::account(wallet)?;
 		progress(&format!("settling purse {key}"));
 		let call = RuntimeCall::Vouchers(rt::pallet_vouchers::pallet::Call::settle { device_key });
 		// One purse's failure does not stop the others; it is tried again next time.
@@ -1007,7 +1159,7 @@ pub async fn redeem(
 	node: &Node,
 	mut progress: impl FnMut(&str),
 ) -> Result<RedeemReport, Error> {
-	let signer = offline::account(wallet)?;
+	let signer = keys::account(wallet)?;
 	// A voucher whose purse's proof is not on chain yet waits: the chain covers a double
 	// spend from the guarantee reserve only once it knows the purse was proved.
 	let mut vouchers = Vec::new();

@@ -5,14 +5,15 @@
 //! [`Node::submit`](crate::online::Node::submit); the chain decides whether the signer may make
 //! it (a provider for its customers, the issuer for mint and burn, a governor for motions).
 
-use codec::{Decode, Encode};
+use codec::Encode;
 use rupee_primitives::{Balance, Tier};
 use sp_core::H256;
 use subxt::utils::MultiAddress;
 
 use crate::{
 	chain::{self, rt, AccountId, BlockNumber, RuntimeCall, Static},
-	offline::{bytes32, Error},
+	error::Error,
+	offline::bytes32,
 	online::{address, Node},
 };
 
@@ -209,16 +210,6 @@ pub struct Motion {
 	pub call: RuntimeCall,
 }
 
-/// `pallet_collective::Votes`, whose fields are private there; the same SCALE layout.
-#[derive(Decode)]
-struct Votes {
-	index: u32,
-	threshold: u32,
-	ayes: Vec<AccountId>,
-	nays: Vec<AccountId>,
-	end: BlockNumber,
-}
-
 impl Motion {
 	pub fn vote(&self, approve: bool) -> RuntimeCall {
 		RuntimeCall::Board(Board::vote {
@@ -326,7 +317,10 @@ impl Node {
 		let votes_key = chain::identity_key("Board", "Voting", hash.as_bytes());
 		let (Some(call), Some(votes)) = (
 			self.storage_value::<RuntimeCall>(&call_key).await?,
-			self.storage_value::<Votes>(&votes_key).await?,
+			self.storage_value::<rt::pallet_collective::Votes<Static<AccountId>, BlockNumber>>(
+				&votes_key,
+			)
+			.await?,
 		) else {
 			return Err(Error::BadInput(format!("no open motion {hash:?}")));
 		};
@@ -340,8 +334,8 @@ impl Node {
 			hash,
 			index: votes.index,
 			threshold: votes.threshold,
-			ayes: votes.ayes,
-			nays: votes.nays,
+			ayes: votes.ayes.into_iter().map(|who| who.0).collect(),
+			nays: votes.nays.into_iter().map(|who| who.0).collect(),
 			end: votes.end,
 			call,
 		})
@@ -387,21 +381,5 @@ mod tests {
 		let mut two = ceiling.encode();
 		two.extend(Proposal::SupplyCeiling(6).call().unwrap().encode());
 		assert_eq!(Proposal::Encoded(two).call().unwrap_err().exit_code(), 2);
-	}
-
-	#[test]
-	fn votes_decode_like_the_collectives_own_type() {
-		let alice = AccountId::from([1; 32]);
-		// The chain's value as its metadata describes it: index, threshold, ayes, nays, end.
-		let theirs = rt::pallet_collective::Votes {
-			index: 7u32,
-			threshold: 2u32,
-			ayes: vec![Static(alice.clone())],
-			nays: Vec::new(),
-			end: 99u32,
-		};
-		let ours = Votes::decode(&mut &theirs.encode()[..]).unwrap();
-		assert_eq!((ours.index, ours.threshold, ours.ayes, ours.end), (7, 2, vec![alice], 99));
-		assert!(ours.nays.is_empty());
 	}
 }

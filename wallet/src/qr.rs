@@ -5,7 +5,7 @@ use std::path::Path;
 
 use qrcode::{Color, EcLevel, QrCode};
 
-use crate::offline::Error;
+use crate::error::Error;
 
 /// Pixels per QR module, and modules of quiet zone around the code.
 const SCALE: usize = 4;

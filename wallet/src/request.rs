@@ -10,7 +10,8 @@ use sp_core::{sr25519, Pair};
 
 use crate::{
 	amount::{format_amount, parse_amount},
-	offline::{hex, unhex, Error},
+	error::Error,
+	offline::{hex, unhex},
 	online::{address, parse_account},
 };
 

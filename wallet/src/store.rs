@@ -24,8 +24,8 @@ use sp_core::{sr25519, Pair};
 use zeroize::Zeroizing;
 
 use crate::{
+	error::Error,
 	keystore::{self, KeystoreJson},
-	offline::Error,
 };
 
 /// File name of the state inside the wallet directory.

@@ -11,4 +11,5 @@ mod common;
 mod offline_payments;
 mod online_commands;
 mod pilot_runbook;
+mod readme;
 mod two_tier;

@@ -129,37 +129,18 @@ pub fn refused_with(message: &str, code: rupee_primitives::PolicyError) -> bool 
 		&& message.contains(&format!("Custom error: {}", code.code()))
 }
 
-/// Sign `call` as `signer` with its next nonce, submit it with `author_submitAndWatchExtrinsic`
-/// and wait until it is in a block; returns that block's hash.
+/// Sign `call` as `signer` with its next nonce, submit it and wait until it is in a block (the
+/// wallet's own submit-and-watch loop); returns that block's hash.
 pub async fn submit_and_wait(
 	client: &WsClient,
 	signer: &sp_core::sr25519::Pair,
 	call: rupee_runtime::RuntimeCall,
 ) -> String {
-	use jsonrpsee::core::client::SubscriptionClientT;
+	use rupee_wallet::online::{submit_and_watch, Until};
 	let xt = sign_next(client, signer, call).await;
-	let mut watch = client
-		.subscribe::<Value, _>(
-			"author_submitAndWatchExtrinsic",
-			rpc_params![xt],
-			"author_unwatchExtrinsic",
-		)
+	submit_and_watch(client, &xt, Until::InBlock, |_| {})
 		.await
-		.unwrap_or_else(|e| panic!("submission refused: {e}"));
-	loop {
-		let status = tokio::time::timeout(Duration::from_secs(60), watch.next())
-			.await
-			.expect("no status from author_submitAndWatchExtrinsic")
-			.expect("subscription closed")
-			.unwrap();
-		if let Some(hash) = status.get("inBlock").or_else(|| status.get("finalized")) {
-			return hash.as_str().unwrap().to_string();
-		}
-		assert!(
-			!matches!(status.as_str(), Some("invalid" | "dropped" | "usurped")),
-			"transaction {status}"
-		);
-	}
+		.unwrap_or_else(|error| panic!("transaction not in a block: {error}"))
 }
 
 /// The runtime events of block `hash`.

@@ -53,8 +53,9 @@ const PREIMAGE: u32 = 3584 * 1024;
 /// (it is no parachain), so this keeps a claimed proof size from filling a block.
 const MOTION_PROOF_SIZE: u64 = 16 * 1024 * 1024;
 
-/// The most weight a motion's call, or a `Board.close`'s weight bound, may claim.
-fn motion_weight() -> Weight {
+/// The most weight a motion's call, or a `Board.close`'s weight bound, may claim (the wallet
+/// and the web console claim exactly this for a close).
+pub fn motion_weight() -> Weight {
 	Weight::from_parts(MaxProposalWeight::get().ref_time(), MOTION_PROOF_SIZE)
 }
 

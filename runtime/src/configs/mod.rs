@@ -2,7 +2,7 @@
 
 mod gate;
 mod governance;
-pub use gate::{open_motion, GateRules, OpenMotion};
+pub use gate::{motion_weight, open_motion, GateRules, OpenMotion};
 pub use governance::*;
 
 use frame_support::{

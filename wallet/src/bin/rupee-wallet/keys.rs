@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use rupee_wallet::{
+	error::Error,
 	keystore::KeystoreError,
-	offline::{self, hex, Error},
+	offline::hex,
 	online::address,
 	store::{PassphraseSource, Wallet},
 };
@@ -115,8 +116,8 @@ pub fn init(
 			mnemonic = Some(phrase);
 		},
 	}
-	let device = offline::ensure_device(wallet)?;
-	let who = offline::account_id(wallet)?;
+	let device = rupee_wallet::keys::ensure_device(wallet)?;
+	let who = rupee_wallet::keys::account_id(wallet)?;
 	text.push_str(&format!("account {}\ndevice key {}", address(&who), hex(&device.0)));
 	let mut answer = json!({ "ok": true, "account": address(&who), "deviceKey": hex(&device.0) });
 	if let Some(phrase) = mnemonic {
@@ -133,7 +134,7 @@ pub fn export(wallet: &Wallet) -> Result<Output, Error> {
 }
 
 pub fn show_address(wallet: &Wallet) -> Result<Output, Error> {
-	let who = offline::account_id(wallet)?;
+	let who = rupee_wallet::keys::account_id(wallet)?;
 	let device = wallet.device_public()?;
 	Ok(output(
 		format!("account {}\ndevice key {}", address(&who), hex(&device.0)),

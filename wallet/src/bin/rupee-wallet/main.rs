@@ -28,7 +28,7 @@ use clap::{Parser, Subcommand};
 use keys::KeyCommand;
 use purse::{DeviceCommand, PurseCommand};
 use rupee_wallet::{
-	offline::{self, Error},
+	error::Error,
 	online::{parse_account, Node},
 	store::{PassphraseSource, Wallet},
 };
@@ -198,7 +198,7 @@ pub fn subject(
 ) -> Result<rupee_wallet::chain::AccountId, Error> {
 	match of {
 		Some(text) => parse_account(&text),
-		None => offline::account_id(wallet),
+		None => rupee_wallet::keys::account_id(wallet),
 	}
 }
 
@@ -290,23 +290,23 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 		},
 		Command::History { of, blocks } => {
 			let who = subject(&wallet, of)?;
-			let node = Node::connect(&cli.node).await?;
+			let node = Node::connect_for(&cli.node, &wallet).await?;
 			operator::history(&node, &who, blocks).await
 		},
 		Command::Customer { command } => {
-			let node = Node::connect(&cli.node).await?;
+			let node = Node::connect_for(&cli.node, &wallet).await?;
 			operator::customer(&wallet, &node, command, progress).await
 		},
 		Command::Mint { to, amount } => {
-			let node = Node::connect(&cli.node).await?;
+			let node = Node::connect_for(&cli.node, &wallet).await?;
 			operator::mint_or_burn(&wallet, &node, Some(to), &amount, progress).await
 		},
 		Command::Burn { amount } => {
-			let node = Node::connect(&cli.node).await?;
+			let node = Node::connect_for(&cli.node, &wallet).await?;
 			operator::mint_or_burn(&wallet, &node, None, &amount, progress).await
 		},
 		Command::Board { command } => {
-			let node = Node::connect(&cli.node).await?;
+			let node = Node::connect_for(&cli.node, &wallet).await?;
 			operator::board(&wallet, &node, command, progress).await
 		},
 		Command::Export => payments::export_vouchers(&wallet),

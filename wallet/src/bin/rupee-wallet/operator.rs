@@ -5,8 +5,9 @@ use clap::Subcommand;
 use rupee_wallet::{
 	amount::{format_amount, parse_amount},
 	chain::{rt, AccountId, RuntimeCall, RuntimeEvent},
+	error::Error,
 	history::Entry,
-	offline::{self, Error},
+	offline,
 	online::{address, explain_dispatch_error, parse_account, Finalized, Node},
 	operator::{self, CustomerChange, Proposal},
 	store::Wallet,
@@ -217,7 +218,7 @@ async fn submit(
 	call: RuntimeCall,
 	progress: impl FnMut(&str),
 ) -> Result<Finalized, Error> {
-	node.submit(&offline::account(wallet)?, call, progress).await
+	node.submit(&rupee_wallet::keys::account(wallet)?, call, progress).await
 }
 
 pub async fn customer(
@@ -233,7 +234,7 @@ pub async fn customer(
 			let linked_bank = match linked_bank {
 				Some(bank) => Some(parse_account(&bank)?),
 				None if tier == rupee_primitives::Tier::Institution => None,
-				None => Some(offline::account_id(wallet)?),
+				None => Some(rupee_wallet::keys::account_id(wallet)?),
 			};
 			let expires_at = now_ms() + valid_days * DAY_MS;
 			let call = operator::register_customer(

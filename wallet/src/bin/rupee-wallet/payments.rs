@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use clap::Args;
 use rupee_wallet::{
 	amount::{format_amount, parse_amount},
-	offline::{self, hex, Error, Payment},
+	error::Error,
+	offline::{self, hex, Payment},
 	online::{self, address, parse_account, Node},
 	qr,
 	request::{PaymentRequest, Receipt},
@@ -121,7 +122,7 @@ async fn pay_online(
 			pending.signed.nonce
 		));
 	}
-	let node = Node::connect(node).await?;
+	let node = Node::connect_for(node, wallet).await?;
 	let paid = online::pay(wallet, &node, &payee, amount, reference.clone(), progress).await?;
 	let (finalized, earlier) = (&paid.finalized, paid.already_paid);
 	let mut text = if earlier {
@@ -170,7 +171,7 @@ pub fn request(
 	if let Some(reference) = &reference {
 		rupee_wallet::request::check_reference(reference)?;
 	}
-	let to = offline::account_id(wallet)?;
+	let to = rupee_wallet::keys::account_id(wallet)?;
 	let request = PaymentRequest { to, amount, reference };
 	let text = request.to_text();
 	let mut qr_note = String::new();
@@ -228,7 +229,7 @@ pub fn receive(
 	let me = wallet.account_public()?.0;
 	// The key that signs the receipt opens before the voucher is kept: a wrong
 	// passphrase must not leave a kept voucher without its receipt.
-	let signer = if receipt { Some(offline::account(wallet)?) } else { None };
+	let signer = if receipt { Some(rupee_wallet::keys::account(wallet)?) } else { None };
 	let limits = RiskLimits::for_tier(wallet.state.tier);
 	let now = now_ms();
 	offline::receive(wallet, &payment, me, now, &limits)?;
@@ -281,7 +282,7 @@ pub async fn redeem(
 	node: &str,
 	progress: impl Fn(&str) + Copy,
 ) -> Result<Output, Error> {
-	let node = Node::connect(node).await?;
+	let node = Node::connect_for(node, wallet).await?;
 	let report = online::redeem(wallet, &node, progress).await?;
 	Ok(output(
 		format!(

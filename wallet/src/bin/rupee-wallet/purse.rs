@@ -4,7 +4,8 @@ use clap::Subcommand;
 use rupee_wallet::{
 	amount::{format_amount, format_limit, limit_json, parse_amount},
 	chain::{rt, RuntimeCall},
-	offline::{self, hex, Error},
+	error::Error,
+	offline::{self, hex},
 	online::{self, Node},
 	store::Wallet,
 };
@@ -38,7 +39,7 @@ pub enum DeviceCommand {
 }
 
 pub async fn sync(wallet: &mut Wallet, node: &str) -> Result<Output, Error> {
-	let node = Node::connect(node).await?;
+	let node = Node::connect_for(node, wallet).await?;
 	online::sync(wallet, &node, now_ms()).await?;
 	status(wallet, "synced")
 }
@@ -76,9 +77,9 @@ pub async fn fund(
 	progress: impl Fn(&str) + Copy,
 ) -> Result<Output, Error> {
 	let amount = parse_amount(&amount)?;
-	let signer = offline::account(wallet)?;
-	let device = offline::ensure_device(wallet)?;
-	let node = Node::connect(node).await?;
+	let signer = rupee_wallet::keys::account(wallet)?;
+	let device = rupee_wallet::keys::ensure_device(wallet)?;
+	let node = Node::connect_for(node, wallet).await?;
 	let call = RuntimeCall::Vouchers(rt::pallet_vouchers::pallet::Call::fund_purse {
 		device_key: device.0,
 		amount,
@@ -119,9 +120,9 @@ pub async fn close(
 	node: &str,
 	progress: impl Fn(&str) + Copy,
 ) -> Result<Output, Error> {
-	let signer = offline::account(wallet)?;
+	let signer = rupee_wallet::keys::account(wallet)?;
 	let device = wallet.device_public()?;
-	let node = Node::connect(node).await?;
+	let node = Node::connect_for(node, wallet).await?;
 	let call = RuntimeCall::Vouchers(rt::pallet_vouchers::pallet::Call::close_purse {
 		device_key: device.0,
 	});
@@ -138,7 +139,7 @@ pub async fn rotate(
 	node: &str,
 	progress: impl Fn(&str) + Copy,
 ) -> Result<Output, Error> {
-	let node = Node::connect(node).await?;
+	let node = Node::connect_for(node, wallet).await?;
 	let rotation = online::rotate_device(wallet, &node, progress).await?;
 	let mut text = format!(
 		"new device key {}; fund its purse with `rupee-wallet purse fund`",
@@ -161,7 +162,7 @@ pub async fn settle(
 	node: &str,
 	progress: impl Fn(&str) + Copy,
 ) -> Result<Output, Error> {
-	let node = Node::connect(node).await?;
+	let node = Node::connect_for(node, wallet).await?;
 	let report = online::settle_retired(wallet, &node, progress).await?;
 	let lines: Vec<String> = report
 		.iter()

@@ -3,7 +3,7 @@
 use rupee_primitives::views::StatusName;
 use rupee_wallet::{
 	amount::{format_amount, format_limit, parse_amount},
-	offline::{self, Error},
+	error::Error,
 	online::{address, parse_account, Node},
 	store::Wallet,
 };
@@ -13,7 +13,7 @@ use crate::{output, subject, Output};
 
 pub async fn balance(wallet: &Wallet, node: &str, of: Option<String>) -> Result<Output, Error> {
 	let who = subject(wallet, of)?;
-	let node = Node::connect(node).await?;
+	let node = Node::connect_for(node, wallet).await?;
 	let view = node.account(&who).await?;
 	let (free, escrowed) = (view.free, view.escrowed);
 	Ok(output(
@@ -29,7 +29,7 @@ pub async fn balance(wallet: &Wallet, node: &str, of: Option<String>) -> Result<
 
 pub async fn kyc(wallet: &Wallet, node: &str, of: Option<String>) -> Result<Output, Error> {
 	let who = subject(wallet, of)?;
-	let node = Node::connect(node).await?;
+	let node = Node::connect_for(node, wallet).await?;
 	let status = node.kyc_status(&who).await?;
 	let text = match &status {
 		None => format!("{}: not registered with any bank", address(&who)),
@@ -59,8 +59,8 @@ fn status_word(status: StatusName) -> &'static str {
 }
 
 pub async fn limits(wallet: &Wallet, node: &str) -> Result<Output, Error> {
-	let who = offline::account_id(wallet)?;
-	let node = Node::connect(node).await?;
+	let who = rupee_wallet::keys::account_id(wallet)?;
+	let node = Node::connect_for(node, wallet).await?;
 	let Some(status) = node.kyc_status(&who).await? else {
 		return Err(Error::Refused(format!("{} is not registered with any bank", address(&who))));
 	};
@@ -85,10 +85,10 @@ pub async fn can_pay(
 	to: String,
 	amount: String,
 ) -> Result<Output, Error> {
-	let from = offline::account_id(wallet)?;
+	let from = rupee_wallet::keys::account_id(wallet)?;
 	let payee = parse_account(&to)?;
 	let amount = parse_amount(&amount)?;
-	let node = Node::connect(node).await?;
+	let node = Node::connect_for(node, wallet).await?;
 	let answer = node.can_transfer(&from, &payee, amount).await?;
 	if !answer.ok {
 		return Err(Error::Refused(format!(
