@@ -1,7 +1,7 @@
 
 //! Weights for `pallet_kyc`, measured by `rupee-node benchmark pallet` (scripts/benchmark-pallets.sh).
 //!
-//! DATE: 2026-11-28, STEPS: `50`, REPEAT: `20`
+//! DATE: 2026-12-02, STEPS: `50`, REPEAT: `20`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, DB CACHE: 1024
 //!
@@ -24,9 +24,9 @@
 // --repeat
 // 20
 // --template
-// scripts/weight-template.hbs
+// /work/main/scripts/weight-template.hbs
 // --output
-// pallets/kyc/src/weights.rs
+// /work/main/pallets/kyc/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -63,8 +63,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `249`
 		//  Estimated: `3529`
-		// Minimum execution time: 27_491_000 picoseconds.
-		Weight::from_parts(29_313_000, 0)
+		// Minimum execution time: 44_143_000 picoseconds.
+		Weight::from_parts(62_788_000, 0)
 			.saturating_add(Weight::from_parts(0, 3529))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -75,8 +75,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `249`
 		//  Estimated: `3518`
-		// Minimum execution time: 13_630_000 picoseconds.
-		Weight::from_parts(14_853_000, 0)
+		// Minimum execution time: 21_120_000 picoseconds.
+		Weight::from_parts(35_015_000, 0)
 			.saturating_add(Weight::from_parts(0, 3518))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -89,8 +89,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `249`
 		//  Estimated: `3518`
-		// Minimum execution time: 15_943_000 picoseconds.
-		Weight::from_parts(17_466_000, 0)
+		// Minimum execution time: 24_856_000 picoseconds.
+		Weight::from_parts(43_712_000, 0)
 			.saturating_add(Weight::from_parts(0, 3518))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -107,8 +107,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `545`
 		//  Estimated: `6252`
-		// Minimum execution time: 32_789_000 picoseconds.
-		Weight::from_parts(34_962_000, 0)
+		// Minimum execution time: 50_094_000 picoseconds.
+		Weight::from_parts(88_085_000, 0)
 			.saturating_add(Weight::from_parts(0, 6252))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -121,8 +121,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `567`
 		//  Estimated: `3621`
-		// Minimum execution time: 21_222_000 picoseconds.
-		Weight::from_parts(23_034_000, 0)
+		// Minimum execution time: 34_344_000 picoseconds.
+		Weight::from_parts(53_570_000, 0)
 			.saturating_add(Weight::from_parts(0, 3621))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -137,8 +137,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `709`
 		//  Estimated: `6252`
-		// Minimum execution time: 25_638_000 picoseconds.
-		Weight::from_parts(28_022_000, 0)
+		// Minimum execution time: 39_534_000 picoseconds.
+		Weight::from_parts(67_796_000, 0)
 			.saturating_add(Weight::from_parts(0, 6252))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -149,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_770_000 picoseconds.
-		Weight::from_parts(7_531_000, 0)
+		// Minimum execution time: 13_145_000 picoseconds.
+		Weight::from_parts(24_826_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -162,14 +162,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `628`
 		//  Estimated: `6046`
-		// Minimum execution time: 26_289_000 picoseconds.
-		Weight::from_parts(28_453_000, 0)
+		// Minimum execution time: 40_445_000 picoseconds.
+		Weight::from_parts(71_204_000, 0)
 			.saturating_add(Weight::from_parts(0, 6046))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	/// Storage: `Sudo::Key` (r:1 w:0)
-	/// Proof: `Sudo::Key` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Accounts` (r:1 w:0)
+	/// Proof: `Kyc::Accounts` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Limits` (r:1 w:0)
+	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	fn check_permission() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `423`
+		//  Estimated: `3621`
+		// Minimum execution time: 15_649_000 picoseconds.
+		Weight::from_parts(26_910_000, 0)
+			.saturating_add(Weight::from_parts(0, 3621))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+	}
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Accounts` (r:1 w:0)
 	/// Proof: `Kyc::Accounts` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -177,22 +192,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Kyc::Limits` (r:1 w:0)
 	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::TransactionCount` (r:1 w:1)
-	/// Proof: `Kyc::TransactionCount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	fn check_permission() -> Weight {
-		// Not yet re-measured since the gate gained its call table (scripts/benchmark-pallets.sh
-		// pallet_kyc): the previous measurement, which also counted the rate window's write,
-		// with the reads the decision now makes.
-		Weight::from_parts(21_753_000, 0)
-			.saturating_add(Weight::from_parts(0, 3621))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-	}
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Storage: `Kyc::Accounts` (r:1 w:0), `Timestamp::Now` (r:1 w:0), `Kyc::Limits` (r:1 w:0)
-	/// Storage: `Kyc::TransactionCount` (r:1 w:1)
+	/// Proof: `Kyc::TransactionCount` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn check_nonce_in_window() -> Weight {
-		// Not yet measured (scripts/benchmark-pallets.sh pallet_kyc): the gate's measured time
-		// twice over, with every read and write it makes.
-		Weight::from_parts(43_506_000, 0)
+		// Proof Size summary in bytes:
+		//  Measured:  `460`
+		//  Estimated: `3621`
+		// Minimum execution time: 38_312_000 picoseconds.
+		Weight::from_parts(64_080_000, 0)
 			.saturating_add(Weight::from_parts(0, 3621))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -202,59 +208,59 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same weights with ParityDB's database weights.
 impl WeightInfo for () {
 	fn accredit_provider() -> Weight {
-		Weight::from_parts(29_313_000, 0)
+		Weight::from_parts(62_788_000, 0)
 			.saturating_add(Weight::from_parts(0, 3529))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn suspend_provider() -> Weight {
-		Weight::from_parts(14_853_000, 0)
+		Weight::from_parts(35_015_000, 0)
 			.saturating_add(Weight::from_parts(0, 3518))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_provider() -> Weight {
-		Weight::from_parts(17_466_000, 0)
+		Weight::from_parts(43_712_000, 0)
 			.saturating_add(Weight::from_parts(0, 3518))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn register_account() -> Weight {
-		Weight::from_parts(34_962_000, 0)
+		Weight::from_parts(88_085_000, 0)
 			.saturating_add(Weight::from_parts(0, 6252))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn manage_account() -> Weight {
-		Weight::from_parts(23_034_000, 0)
+		Weight::from_parts(53_570_000, 0)
 			.saturating_add(Weight::from_parts(0, 3621))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_linked_bank() -> Weight {
-		Weight::from_parts(28_022_000, 0)
+		Weight::from_parts(67_796_000, 0)
 			.saturating_add(Weight::from_parts(0, 6252))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_tier_limits() -> Weight {
-		Weight::from_parts(7_531_000, 0)
+		Weight::from_parts(24_826_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn transfer_customer() -> Weight {
-		Weight::from_parts(28_453_000, 0)
+		Weight::from_parts(71_204_000, 0)
 			.saturating_add(Weight::from_parts(0, 6046))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn check_permission() -> Weight {
-		Weight::from_parts(21_753_000, 0)
+		Weight::from_parts(26_910_000, 0)
 			.saturating_add(Weight::from_parts(0, 3621))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 	}
 	fn check_nonce_in_window() -> Weight {
-		Weight::from_parts(43_506_000, 0)
+		Weight::from_parts(64_080_000, 0)
 			.saturating_add(Weight::from_parts(0, 3621))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))

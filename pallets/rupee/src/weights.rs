@@ -1,7 +1,7 @@
 
 //! Weights for `pallet_rupee`, measured by `rupee-node benchmark pallet` (scripts/benchmark-pallets.sh).
 //!
-//! DATE: 2026-11-28, STEPS: `50`, REPEAT: `20`
+//! DATE: 2026-12-02, STEPS: `50`, REPEAT: `20`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, DB CACHE: 1024
 //!
@@ -24,9 +24,9 @@
 // --repeat
 // 20
 // --template
-// /work/main/scripts/weight-template.hbs
+// scripts/weight-template.hbs
 // --output
-// /work/main/pallets/rupee/src/weights.rs
+// pallets/rupee/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -50,7 +50,7 @@ pub trait WeightInfo {
 /// Weights for `pallet_rupee` using the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `Kyc::Accounts` (r:2 w:0)
+	/// Storage: `Kyc::Accounts` (r:3 w:0)
 	/// Proof: `Kyc::Accounts` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -60,12 +60,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rupee::Ledger` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1192`
-		//  Estimated: `8823`
-		// Minimum execution time: 46_179_000 picoseconds.
-		Weight::from_parts(48_562_000, 0)
-			.saturating_add(Weight::from_parts(0, 8823))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		//  Measured:  `1366`
+		//  Estimated: `8883`
+		// Minimum execution time: 76_713_000 picoseconds.
+		Weight::from_parts(120_676_000, 0)
+			.saturating_add(Weight::from_parts(0, 8883))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Rupee::Issuer` (r:1 w:0)
@@ -82,10 +82,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rupee::Ledger` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
 	fn mint() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `680`
+		//  Measured:  `718`
 		//  Estimated: `3621`
-		// Minimum execution time: 34_622_000 picoseconds.
-		Weight::from_parts(36_965_000, 0)
+		// Minimum execution time: 55_294_000 picoseconds.
+		Weight::from_parts(90_019_000, 0)
 			.saturating_add(Weight::from_parts(0, 3621))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -98,10 +98,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rupee::TotalIssuance` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn burn() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `398`
+		//  Measured:  `435`
 		//  Estimated: `3601`
-		// Minimum execution time: 20_200_000 picoseconds.
-		Weight::from_parts(21_672_000, 0)
+		// Minimum execution time: 36_458_000 picoseconds.
+		Weight::from_parts(55_905_000, 0)
 			.saturating_add(Weight::from_parts(0, 3601))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -112,10 +112,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rupee::SupplyCeiling` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_supply_ceiling() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `124`
+		//  Measured:  `161`
 		//  Estimated: `1501`
-		// Minimum execution time: 8_783_000 picoseconds.
-		Weight::from_parts(9_545_000, 0)
+		// Minimum execution time: 14_898_000 picoseconds.
+		Weight::from_parts(27_452_000, 0)
 			.saturating_add(Weight::from_parts(0, 1501))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -130,24 +130,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `391`
 		//  Estimated: `3621`
-		// Minimum execution time: 15_203_000 picoseconds.
-		Weight::from_parts(16_514_000, 0)
+		// Minimum execution time: 23_595_000 picoseconds.
+		Weight::from_parts(41_428_000, 0)
 			.saturating_add(Weight::from_parts(0, 3621))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Kyc::Accounts` (r:1 w:1)
+	/// Storage: `Kyc::Accounts` (r:2 w:1)
 	/// Proof: `Kyc::Accounts` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Limits` (r:1 w:0)
 	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `454`
-		//  Estimated: `3621`
-		// Minimum execution time: 22_363_000 picoseconds.
-		Weight::from_parts(23_865_000, 0)
-			.saturating_add(Weight::from_parts(0, 3621))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		//  Measured:  `559`
+		//  Estimated: `6252`
+		// Minimum execution time: 43_672_000 picoseconds.
+		Weight::from_parts(79_159_000, 0)
+			.saturating_add(Weight::from_parts(0, 6252))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Rupee::Issuer` (r:1 w:0)
@@ -162,10 +164,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rupee::Ledger` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
 	fn clawback() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `819`
+		//  Measured:  `857`
 		//  Estimated: `6212`
-		// Minimum execution time: 39_418_000 picoseconds.
-		Weight::from_parts(41_892_000, 0)
+		// Minimum execution time: 61_535_000 picoseconds.
+		Weight::from_parts(84_238_000, 0)
 			.saturating_add(Weight::from_parts(0, 6212))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -175,43 +177,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same weights with ParityDB's database weights.
 impl WeightInfo for () {
 	fn transfer() -> Weight {
-		Weight::from_parts(48_562_000, 0)
-			.saturating_add(Weight::from_parts(0, 8823))
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(120_676_000, 0)
+			.saturating_add(Weight::from_parts(0, 8883))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn mint() -> Weight {
-		Weight::from_parts(36_965_000, 0)
+		Weight::from_parts(90_019_000, 0)
 			.saturating_add(Weight::from_parts(0, 3621))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn burn() -> Weight {
-		Weight::from_parts(21_672_000, 0)
+		Weight::from_parts(55_905_000, 0)
 			.saturating_add(Weight::from_parts(0, 3601))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_supply_ceiling() -> Weight {
-		Weight::from_parts(9_545_000, 0)
+		Weight::from_parts(27_452_000, 0)
 			.saturating_add(Weight::from_parts(0, 1501))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_issuer() -> Weight {
-		Weight::from_parts(16_514_000, 0)
+		Weight::from_parts(41_428_000, 0)
 			.saturating_add(Weight::from_parts(0, 3621))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn freeze() -> Weight {
-		Weight::from_parts(23_865_000, 0)
-			.saturating_add(Weight::from_parts(0, 3621))
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
+		Weight::from_parts(79_159_000, 0)
+			.saturating_add(Weight::from_parts(0, 6252))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn clawback() -> Weight {
-		Weight::from_parts(41_892_000, 0)
+		Weight::from_parts(84_238_000, 0)
 			.saturating_add(Weight::from_parts(0, 6212))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))

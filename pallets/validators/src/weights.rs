@@ -1,7 +1,7 @@
 
 //! Weights for `pallet_validators`, measured by `rupee-node benchmark pallet` (scripts/benchmark-pallets.sh).
 //!
-//! DATE: 2026-11-28, STEPS: `50`, REPEAT: `20`
+//! DATE: 2026-12-02, STEPS: `50`, REPEAT: `20`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, DB CACHE: 1024
 //!
@@ -24,9 +24,9 @@
 // --repeat
 // 20
 // --template
-// /work/main/scripts/weight-template.hbs
+// scripts/weight-template.hbs
 // --output
-// /work/main/pallets/validators/src/weights.rs
+// pallets/validators/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -51,44 +51,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Validators::Validators` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::Changed` (r:0 w:1)
 	/// Proof: `Validators::Changed` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+	/// Storage: `Validators::ForcedRotations` (r:0 w:1)
+	/// Proof: `Validators::ForcedRotations` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	fn add_validator() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1839`
 		//  Estimated: `5304`
-		// Minimum execution time: 27_140_000 picoseconds.
-		Weight::from_parts(29_544_000, 0)
+		// Minimum execution time: 46_336_000 picoseconds.
+		Weight::from_parts(57_007_000, 0)
 			.saturating_add(Weight::from_parts(0, 5304))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Validators::Validators` (r:1 w:1)
 	/// Proof: `Validators::Validators` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `Validators::Changed` (r:0 w:1)
 	/// Proof: `Validators::Changed` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+	/// Storage: `Validators::ForcedRotations` (r:0 w:1)
+	/// Proof: `Validators::ForcedRotations` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	fn remove_validator() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1094`
 		//  Estimated: `2510`
-		// Minimum execution time: 18_297_000 picoseconds.
-		Weight::from_parts(20_280_000, 0)
+		// Minimum execution time: 32_701_000 picoseconds.
+		Weight::from_parts(63_478_000, 0)
 			.saturating_add(Weight::from_parts(0, 2510))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 }
 
 /// For tests: the same weights with ParityDB's database weights.
 impl WeightInfo for () {
 	fn add_validator() -> Weight {
-		Weight::from_parts(29_544_000, 0)
+		Weight::from_parts(57_007_000, 0)
 			.saturating_add(Weight::from_parts(0, 5304))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_validator() -> Weight {
-		Weight::from_parts(20_280_000, 0)
+		Weight::from_parts(63_478_000, 0)
 			.saturating_add(Weight::from_parts(0, 2510))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 }

@@ -11,13 +11,14 @@ use frame_support::{
 };
 use frame_system::RawOrigin;
 use rupee_primitives::{
+	purse_proof::AttesterSignature,
 	voucher::{Voucher, VoucherBody, VOUCHER_VERSION},
-	Balance, Tier,
+	Balance, Escrow, Tier,
 };
-use sp_core::sr25519;
+use sp_core::{ed25519, sr25519};
 use sp_runtime::KeyTypeId;
 
-use crate::{pallet::*, types::*, BenchmarkHelper};
+use crate::{pallet::*, types::*, AttesterSource, BenchmarkHelper};
 
 const KEY_TYPE: KeyTypeId = KeyTypeId(*b"vchr");
 const FUNDS: Balance = 100_000_000;
@@ -46,6 +47,18 @@ fn sign<T: Config>(
 	let signature = sp_io::crypto::sr25519_sign(KEY_TYPE, device, &body.signing_payload())
 		.expect("the key is in the keystore");
 	Voucher { body, signature: signature.0 }
+}
+
+/// `n` validators' ed25519 keys in the benchmark keystore, made the current attester set.
+fn attesters<T: Config>(n: u32) -> Vec<ed25519::Public> {
+	let keys: Vec<ed25519::Public> = (0..n)
+		.map(|index| {
+			let seed = alloc::format!("//attester-{index}");
+			sp_io::crypto::ed25519_generate(KEY_TYPE, Some(seed.into_bytes()))
+		})
+		.collect();
+	T::BenchmarkHelper::set_attesters(keys.iter().map(|key| key.0).collect());
+	keys
 }
 
 /// An L2 owner with `funds`, customer of the one owners' bank.
@@ -169,6 +182,62 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, 0, payer);
 		assert!(Claims::<T>::get(0).is_none());
 		Ok(())
+	}
+
+	/// What `owner` owes the guarantee reserve, all taken back from its balance.
+	#[benchmark]
+	fn settle_debt() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let debtor = owner::<T>(1, FUNDS);
+		Debts::<T>::insert(&debtor, 500);
+		TotalDebts::<T>::put(500);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, debtor.clone(), [7; 32]);
+		assert!(Debts::<T>::get(&debtor).is_none());
+		assert_eq!(T::Escrow::guarantee_reserve(), 500);
+		Ok(())
+	}
+
+	/// A bank's money moved into the guarantee reserve.
+	#[benchmark]
+	fn fund_guarantee() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let bank: T::AccountId = account("bank", 0, 0);
+		T::BenchmarkHelper::register(&bank, Tier::Institution, None);
+		T::BenchmarkHelper::endow(&bank, FUNDS);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, bank, 1_000);
+		assert_eq!(T::Escrow::guarantee_reserve(), 1_000);
+		Ok(())
+	}
+
+	/// The signature that completes a purse's proof in a set of `n` validators of weight 1 (the
+	/// others needed signed before; it is checked against all of them and sorted in last),
+	/// while a top-up waits: the proof is written and the purse's new statement requested.
+	#[benchmark]
+	fn attest(n: Linear<1, { T::MaxAttesters::get() }>) {
+		let keys = attesters::<T>(n);
+		let (_, device) = purse::<T>(0, 1_000, 0);
+		let set = T::Attesters::current();
+		let needed = (1..=n).find(|signed| set.is_supermajority(*signed as u64)).unwrap_or(n);
+		let mut attestation = Attestations::<T>::get(device.0).expect("funding requested it");
+		for authority in 0..needed - 1 {
+			let earlier = AttesterSignature { authority, signature: [0; 64] };
+			attestation.signatures.try_push(earlier).expect("within the set's bound");
+		}
+		let payload = attestation.statement.signing_payload(set.set_id);
+		Attestations::<T>::insert(device.0, attestation);
+		Restate::<T>::insert(device.0, ());
+		let last = needed - 1;
+		let signature = sp_io::crypto::ed25519_sign(KEY_TYPE, &keys[last as usize], &payload)
+			.expect("the key is in the keystore");
+		let signature = AttesterSignature { authority: last, signature: signature.0 };
+		#[extrinsic_call]
+		_(RawOrigin::None, device.0, set.set_id, signature);
+		assert!(Proven::<T>::contains_key(device.0));
+		assert!(Unattested::<T>::contains_key(device.0), "the top-up's statement is requested");
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::tests::new_test_ext(), crate::tests::Test);

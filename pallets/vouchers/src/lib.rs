@@ -44,7 +44,6 @@ mod functions;
 pub mod migrations;
 pub mod types;
 pub mod weights;
-pub mod weights_v2;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
@@ -69,6 +68,8 @@ pub trait BenchmarkHelper<AccountId> {
 	fn endow(who: &AccountId, amount: rupee_primitives::Balance);
 	/// Set the clock to `now` (ms since the epoch).
 	fn set_time(now: Moment);
+	/// Make these ed25519 keys, each of weight 1, the current attester set.
+	fn set_attesters(keys: alloc::vec::Vec<[u8; 32]>);
 }
 
 /// The chain's current GRANDPA authority set, whose members sign purse statements.
@@ -527,7 +528,7 @@ pub mod pallet {
 		/// Origin: governance. Emits [`Event::DebtSettled`].
 		/// Errors: [`Error::NoDebt`], [`Error::NothingToPay`]. O(1).
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::settle_claim())]
+		#[pallet::weight(T::WeightInfo::settle_debt())]
 		pub fn settle_debt(
 			origin: OriginFor<T>,
 			owner: T::AccountId,
@@ -544,7 +545,7 @@ pub mod pallet {
 		/// Errors: [`Error::NotAnInstitution`], the ledger's refusal when the balance is short.
 		/// O(1).
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::settle_claim())]
+		#[pallet::weight(T::WeightInfo::fund_guarantee())]
 		pub fn fund_guarantee(
 			origin: OriginFor<T>,
 			from: T::AccountId,

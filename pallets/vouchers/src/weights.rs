@@ -1,7 +1,7 @@
 
 //! Weights for `pallet_vouchers`, measured by `rupee-node benchmark pallet` (scripts/benchmark-pallets.sh).
 //!
-//! DATE: 2026-11-28, STEPS: `50`, REPEAT: `20`
+//! DATE: 2026-12-02, STEPS: `50`, REPEAT: `20`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, DB CACHE: 1024
 //!
@@ -44,6 +44,8 @@ pub trait WeightInfo {
 	fn close_purse() -> Weight;
 	fn settle() -> Weight;
 	fn settle_claim() -> Weight;
+	fn settle_debt() -> Weight;
+	fn fund_guarantee() -> Weight;
 	fn attest(n: u32, ) -> Weight;
 }
 
@@ -66,113 +68,149 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rupee::Ledger` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
 	/// Storage: `Rupee::TotalEscrowed` (r:1 w:1)
 	/// Proof: `Rupee::TotalEscrowed` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Liabilities` (r:1 w:1)
+	/// Proof: `Vouchers::Liabilities` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Unattested` (r:1 w:1)
+	/// Proof: `Vouchers::Unattested` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Grandpa::CurrentSetId` (r:1 w:0)
+	/// Proof: `Grandpa::CurrentSetId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Grandpa::Authorities` (r:1 w:0)
+	/// Proof: `Grandpa::Authorities` (`max_values`: Some(1), `max_size`: Some(1281), added: 1776, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Attestations` (r:0 w:1)
+	/// Proof: `Vouchers::Attestations` (`max_values`: None, `max_size`: Some(2382), added: 4857, mode: `MaxEncodedLen`)
 	fn fund_purse() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `941`
+		//  Measured:  `1165`
 		//  Estimated: `3621`
-		// Minimum execution time: 50_986_000 picoseconds.
-		Weight::from_parts(56_294_000, 0)
+		// Minimum execution time: 108_223_000 picoseconds.
+		Weight::from_parts(187_622_000, 0)
 			.saturating_add(Weight::from_parts(0, 3621))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Vouchers::Purses` (r:256 w:256)
+	/// Storage: `Vouchers::Purses` (r:64 w:64)
 	/// Proof: `Vouchers::Purses` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
-	/// Storage: `Vouchers::Redeemed` (r:256 w:256)
+	/// Storage: `Vouchers::Redeemed` (r:64 w:64)
 	/// Proof: `Vouchers::Redeemed` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
-	/// Storage: `Vouchers::DoubleSpends` (r:256 w:0)
+	/// Storage: `Vouchers::DoubleSpends` (r:64 w:0)
 	/// Proof: `Vouchers::DoubleSpends` (`max_values`: None, `max_size`: Some(537), added: 3012, mode: `MaxEncodedLen`)
-	/// Storage: `Kyc::Accounts` (r:256 w:0)
+	/// Storage: `Vouchers::Compensated` (r:64 w:0)
+	/// Proof: `Vouchers::Compensated` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Revocations` (r:64 w:0)
+	/// Proof: `Vouchers::Revocations` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Accounts` (r:65 w:0)
 	/// Proof: `Kyc::Accounts` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Limits` (r:1 w:0)
 	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
-	/// Storage: `Rupee::Escrowed` (r:256 w:256)
+	/// Storage: `Rupee::Escrowed` (r:64 w:64)
 	/// Proof: `Rupee::Escrowed` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Rupee::TotalEscrowed` (r:1 w:1)
 	/// Proof: `Rupee::TotalEscrowed` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Rupee::Ledger` (r:257 w:257)
+	/// Storage: `Rupee::Ledger` (r:65 w:65)
 	/// Proof: `Rupee::Ledger` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::HighestCounter` (r:64 w:64)
+	/// Proof: `Vouchers::HighestCounter` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::PaidTo` (r:64 w:64)
+	/// Proof: `Vouchers::PaidTo` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	fn redeem(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1568`
-		//  Estimated: `3601`
-		// Minimum execution time: 125_106_000 picoseconds.
-		Weight::from_parts(128_391_000, 0)
-			.saturating_add(Weight::from_parts(0, 3601))
-			.saturating_add(Weight::from_parts(99_326_561, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		//  Measured:  `1221`
+		//  Estimated: `3621`
+		// Minimum execution time: 207_799_000 picoseconds.
+		Weight::from_parts(204_154_544, 0)
+			.saturating_add(Weight::from_parts(0, 3621))
+			.saturating_add(Weight::from_parts(211_541_516, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3012).saturating_mul(n.into()))
 	}
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Vouchers::Purses` (r:256 w:256)
+	/// Storage: `Vouchers::Purses` (r:64 w:64)
 	/// Proof: `Vouchers::Purses` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
-	/// Storage: `Vouchers::Redeemed` (r:256 w:0)
+	/// Storage: `Vouchers::Redeemed` (r:64 w:0)
 	/// Proof: `Vouchers::Redeemed` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
-	/// Storage: `Vouchers::DoubleSpends` (r:256 w:256)
+	/// Storage: `Vouchers::DoubleSpends` (r:64 w:64)
 	/// Proof: `Vouchers::DoubleSpends` (`max_values`: None, `max_size`: Some(537), added: 3012, mode: `MaxEncodedLen`)
-	/// Storage: `Kyc::Accounts` (r:512 w:256)
+	/// Storage: `Vouchers::Compensated` (r:64 w:0)
+	/// Proof: `Vouchers::Compensated` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Revocations` (r:64 w:64)
+	/// Proof: `Vouchers::Revocations` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Accounts` (r:129 w:64)
 	/// Proof: `Kyc::Accounts` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Limits` (r:1 w:0)
 	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
-	/// Storage: `Rupee::Escrowed` (r:256 w:256)
+	/// Storage: `Vouchers::DoubleSpendCount` (r:64 w:64)
+	/// Proof: `Vouchers::DoubleSpendCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Liabilities` (r:64 w:64)
+	/// Proof: `Vouchers::Liabilities` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::PaidTo` (r:64 w:64)
+	/// Proof: `Vouchers::PaidTo` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
+	/// Storage: `Rupee::Escrowed` (r:64 w:64)
 	/// Proof: `Rupee::Escrowed` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Rupee::TotalEscrowed` (r:1 w:1)
 	/// Proof: `Rupee::TotalEscrowed` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Rupee::Ledger` (r:513 w:513)
+	/// Storage: `Rupee::Ledger` (r:129 w:129)
 	/// Proof: `Rupee::Ledger` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Rupee::GuaranteeReserve` (r:1 w:0)
+	/// Proof: `Rupee::GuaranteeReserve` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Vouchers::NextClaimId` (r:1 w:1)
 	/// Proof: `Vouchers::NextClaimId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Vouchers::TotalClaims` (r:1 w:1)
 	/// Proof: `Vouchers::TotalClaims` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Vouchers::Claims` (r:0 w:256)
+	/// Storage: `Vouchers::RevocationDigest` (r:1 w:1)
+	/// Proof: `Vouchers::RevocationDigest` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::FrozenAt` (r:0 w:64)
+	/// Proof: `Vouchers::FrozenAt` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Claims` (r:0 w:64)
 	/// Proof: `Vouchers::Claims` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
-	/// Storage: `Vouchers::Revocations` (r:0 w:256)
-	/// Proof: `Vouchers::Revocations` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn redeem_double_spend(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1460`
-		//  Estimated: `3601`
-		// Minimum execution time: 211_163_000 picoseconds.
-		Weight::from_parts(218_855_000, 0)
-			.saturating_add(Weight::from_parts(0, 3601))
-			.saturating_add(Weight::from_parts(176_490_831, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(n.into())))
+		//  Measured:  `1851`
+		//  Estimated: `3621`
+		// Minimum execution time: 443_331_000 picoseconds.
+		Weight::from_parts(657_912_000, 0)
+			.saturating_add(Weight::from_parts(0, 3621))
+			.saturating_add(Weight::from_parts(421_872_062, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().reads((13_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((12_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5262).saturating_mul(n.into()))
 	}
 	/// Storage: `Vouchers::Purses` (r:1 w:1)
 	/// Proof: `Vouchers::Purses` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Vouchers::Revocations` (r:0 w:1)
+	/// Storage: `Vouchers::RevocationDigest` (r:1 w:1)
+	/// Proof: `Vouchers::RevocationDigest` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Revocations` (r:1 w:1)
 	/// Proof: `Vouchers::Revocations` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn close_purse() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `315`
+		//  Measured:  `381`
 		//  Estimated: `3602`
-		// Minimum execution time: 18_778_000 picoseconds.
-		Weight::from_parts(21_733_000, 0)
+		// Minimum execution time: 36_568_000 picoseconds.
+		Weight::from_parts(75_371_000, 0)
 			.saturating_add(Weight::from_parts(0, 3602))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Vouchers::Purses` (r:1 w:1)
 	/// Proof: `Vouchers::Purses` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Kyc::Accounts` (r:1 w:0)
+	/// Storage: `Kyc::Accounts` (r:2 w:0)
 	/// Proof: `Kyc::Accounts` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Limits` (r:1 w:0)
 	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
@@ -184,102 +222,186 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rupee::Ledger` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
 	/// Storage: `Vouchers::PurseCount` (r:1 w:1)
 	/// Proof: `Vouchers::PurseCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Vouchers::Revocations` (r:0 w:1)
+	/// Storage: `Vouchers::RevocationDigest` (r:1 w:1)
+	/// Proof: `Vouchers::RevocationDigest` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Revocations` (r:1 w:1)
 	/// Proof: `Vouchers::Revocations` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::ToClear` (r:0 w:1)
+	/// Proof: `Vouchers::ToClear` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::HighestCounter` (r:0 w:1)
+	/// Proof: `Vouchers::HighestCounter` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Unattested` (r:0 w:1)
+	/// Proof: `Vouchers::Unattested` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Proven` (r:0 w:1)
+	/// Proof: `Vouchers::Proven` (`max_values`: None, `max_size`: Some(2382), added: 4857, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Restate` (r:0 w:1)
+	/// Proof: `Vouchers::Restate` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Attestations` (r:0 w:1)
+	/// Proof: `Vouchers::Attestations` (`max_values`: None, `max_size`: Some(2382), added: 4857, mode: `MaxEncodedLen`)
 	fn settle() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1366`
-		//  Estimated: `3621`
-		// Minimum execution time: 54_751_000 picoseconds.
-		Weight::from_parts(59_618_000, 0)
-			.saturating_add(Weight::from_parts(0, 3621))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		//  Measured:  `1707`
+		//  Estimated: `6252`
+		// Minimum execution time: 120_096_000 picoseconds.
+		Weight::from_parts(206_707_000, 0)
+			.saturating_add(Weight::from_parts(0, 6252))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Vouchers::Claims` (r:1 w:1)
 	/// Proof: `Vouchers::Claims` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// Storage: `Rupee::Ledger` (r:3 w:3)
 	/// Proof: `Rupee::Ledger` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
-	/// Storage: `Kyc::Accounts` (r:1 w:0)
+	/// Storage: `Kyc::Accounts` (r:2 w:0)
 	/// Proof: `Kyc::Accounts` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
-	/// Storage: `Kyc::Limits` (r:1 w:0)
-	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Limits` (r:1 w:0)
+	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `Vouchers::TotalClaims` (r:1 w:1)
 	/// Proof: `Vouchers::TotalClaims` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn settle_claim() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1309`
+		//  Measured:  `1446`
 		//  Estimated: `8823`
-		// Minimum execution time: 50_605_000 picoseconds.
-		Weight::from_parts(53_559_000, 0)
+		// Minimum execution time: 83_576_000 picoseconds.
+		Weight::from_parts(148_328_000, 0)
 			.saturating_add(Weight::from_parts(0, 8823))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
-	/// Not yet measured (the `attest` benchmark is new): an upper estimate of one ed25519
-	/// verification, the statement's encoding and `n` signatures read and written.
-	fn attest(n: u32, ) -> Weight {
-		Weight::from_parts(120_000_000, 0)
-			.saturating_add(Weight::from_parts(1_000_000, 80).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 4000))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+	/// Storage: `Vouchers::Debts` (r:1 w:1)
+	/// Proof: `Vouchers::Debts` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Rupee::Ledger` (r:1 w:1)
+	/// Proof: `Rupee::Ledger` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Rupee::GuaranteeReserve` (r:1 w:1)
+	/// Proof: `Rupee::GuaranteeReserve` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::TotalDebts` (r:1 w:1)
+	/// Proof: `Vouchers::TotalDebts` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	fn settle_debt() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `653`
+		//  Estimated: `3601`
+		// Minimum execution time: 45_024_000 picoseconds.
+		Weight::from_parts(78_086_000, 0)
+			.saturating_add(Weight::from_parts(0, 3601))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Kyc::Accounts` (r:1 w:0)
+	/// Proof: `Kyc::Accounts` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Rupee::Ledger` (r:1 w:1)
+	/// Proof: `Rupee::Ledger` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Rupee::GuaranteeReserve` (r:1 w:1)
+	/// Proof: `Rupee::GuaranteeReserve` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	fn fund_guarantee() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `805`
+		//  Estimated: `3621`
+		// Minimum execution time: 37_350_000 picoseconds.
+		Weight::from_parts(65_743_000, 0)
+			.saturating_add(Weight::from_parts(0, 3621))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Vouchers::Unattested` (r:1 w:1)
+	/// Proof: `Vouchers::Unattested` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Attestations` (r:1 w:1)
+	/// Proof: `Vouchers::Attestations` (`max_values`: None, `max_size`: Some(2382), added: 4857, mode: `MaxEncodedLen`)
+	/// Storage: `Grandpa::CurrentSetId` (r:1 w:0)
+	/// Proof: `Grandpa::CurrentSetId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Grandpa::Authorities` (r:1 w:0)
+	/// Proof: `Grandpa::Authorities` (`max_values`: Some(1), `max_size`: Some(1281), added: 1776, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Liabilities` (r:1 w:1)
+	/// Proof: `Vouchers::Liabilities` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Restate` (r:1 w:1)
+	/// Proof: `Vouchers::Restate` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Purses` (r:1 w:0)
+	/// Proof: `Vouchers::Purses` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Vouchers::Proven` (r:0 w:1)
+	/// Proof: `Vouchers::Proven` (`max_values`: None, `max_size`: Some(2382), added: 4857, mode: `MaxEncodedLen`)
+	fn attest(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `911`
+		//  Estimated: `5847`
+		// Minimum execution time: 173_705_000 picoseconds.
+		Weight::from_parts(267_613_082, 0)
+			.saturating_add(Weight::from_parts(0, 5847))
+			.saturating_add(Weight::from_parts(104_994, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 }
 
 /// For tests: the same weights with ParityDB's database weights.
 impl WeightInfo for () {
 	fn fund_purse() -> Weight {
-		Weight::from_parts(56_294_000, 0)
+		Weight::from_parts(187_622_000, 0)
 			.saturating_add(Weight::from_parts(0, 3621))
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn redeem(n: u32, ) -> Weight {
-		Weight::from_parts(128_391_000, 0)
-			.saturating_add(Weight::from_parts(0, 3601))
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(Weight::from_parts(99_326_561, 0).saturating_mul(n.into()))
+		Weight::from_parts(204_154_544, 0)
+			.saturating_add(Weight::from_parts(0, 3621))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(Weight::from_parts(211_541_516, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
-			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((10_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3012).saturating_mul(n.into()))
 	}
 	fn redeem_double_spend(n: u32, ) -> Weight {
-		Weight::from_parts(218_855_000, 0)
-			.saturating_add(Weight::from_parts(0, 3601))
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(Weight::from_parts(176_490_831, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
-			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes((8_u64).saturating_mul(n.into())))
+		Weight::from_parts(657_912_000, 0)
+			.saturating_add(Weight::from_parts(0, 3621))
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(Weight::from_parts(421_872_062, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((13_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((12_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 5262).saturating_mul(n.into()))
 	}
 	fn close_purse() -> Weight {
-		Weight::from_parts(21_733_000, 0)
+		Weight::from_parts(75_371_000, 0)
 			.saturating_add(Weight::from_parts(0, 3602))
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn settle() -> Weight {
-		Weight::from_parts(59_618_000, 0)
-			.saturating_add(Weight::from_parts(0, 3621))
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		Weight::from_parts(206_707_000, 0)
+			.saturating_add(Weight::from_parts(0, 6252))
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	fn settle_claim() -> Weight {
-		Weight::from_parts(53_559_000, 0)
+		Weight::from_parts(148_328_000, 0)
 			.saturating_add(Weight::from_parts(0, 8823))
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
-	fn attest(n: u32, ) -> Weight {
-		Weight::from_parts(120_000_000, 0)
-			.saturating_add(Weight::from_parts(1_000_000, 80).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(0, 4000))
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
+	fn settle_debt() -> Weight {
+		Weight::from_parts(78_086_000, 0)
+			.saturating_add(Weight::from_parts(0, 3601))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn fund_guarantee() -> Weight {
+		Weight::from_parts(65_743_000, 0)
+			.saturating_add(Weight::from_parts(0, 3621))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn attest(n: u32, ) -> Weight {
+		Weight::from_parts(267_613_082, 0)
+			.saturating_add(Weight::from_parts(0, 5847))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(Weight::from_parts(104_994, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 }

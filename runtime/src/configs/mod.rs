@@ -192,10 +192,7 @@ impl pallet_vouchers::Config for Runtime {
 	type GuaranteePerPurse = ConstU32<10>;
 	type Attesters = GrandpaAttesters;
 	type MaxAttesters = ConstU32<MAX_AUTHORITIES>;
-	type WeightInfo = pallet_vouchers::weights_v2::WithProofStorage<
-		Runtime,
-		pallet_vouchers::weights::SubstrateWeight<Runtime>,
-	>;
+	type WeightInfo = pallet_vouchers::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = VouchersBenchmarkHelper;
 }
@@ -220,6 +217,23 @@ impl pallet_vouchers::BenchmarkHelper<AccountId> for VouchersBenchmarkHelper {
 
 	fn set_time(now: u64) {
 		pallet_timestamp::Now::<Runtime>::put(now)
+	}
+
+	fn set_attesters(keys: alloc::vec::Vec<[u8; 32]>) {
+		let authorities: alloc::vec::Vec<_> = keys
+			.into_iter()
+			.map(|key| {
+				(
+					sp_consensus_grandpa::AuthorityId::from(sp_core::ed25519::Public::from_raw(
+						key,
+					)),
+					1,
+				)
+			})
+			.collect();
+		let bounded = frame_support::WeakBoundedVec::try_from(authorities)
+			.expect("no more attesters than GRANDPA authorities");
+		pallet_grandpa::Authorities::<Runtime>::put(bounded)
 	}
 }
 

@@ -108,6 +108,8 @@ impl pallet_vouchers::Config for Test {
 frame_support::parameter_types! {
 	/// The mock's GRANDPA set id; tests move it to play a set change.
 	pub static SetId: u64 = 1;
+	/// The benchmarks' own attester set, when they install one (each key of weight 1).
+	pub static BenchmarkAttesters: Option<Vec<[u8; 32]>> = None;
 }
 
 /// The validators of the mock: four ed25519 keys of weight 1.
@@ -121,7 +123,10 @@ impl crate::AttesterSource for MockAttesters {
 	fn current() -> AttesterSet {
 		AttesterSet {
 			set_id: SetId::get(),
-			authorities: (0..4).map(|n| (validator(n).public().0, 1)).collect(),
+			authorities: match BenchmarkAttesters::get() {
+				Some(keys) => keys.into_iter().map(|key| (key, 1)).collect(),
+				None => (0..4).map(|n| (validator(n).public().0, 1)).collect(),
+			},
 		}
 	}
 }
@@ -170,6 +175,9 @@ impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 	}
 	fn set_time(now: u64) {
 		pallet_timestamp::Now::<Test>::put(now)
+	}
+	fn set_attesters(keys: Vec<[u8; 32]>) {
+		BenchmarkAttesters::set(Some(keys))
 	}
 }
 
