@@ -1266,7 +1266,7 @@ mod tests {
 		let error = check_transaction_version(built + 1).unwrap_err();
 		assert_eq!(error.exit_code(), 6);
 		let said = error.to_string();
-		assert!(said.contains(&format!("now runs {}", built + 1)), "{said}");
+		assert!(said.contains(&format!("the chain runs {}", built + 1)), "{said}");
 		assert!(said.contains("install the wallet release"), "{said}");
 	}
 

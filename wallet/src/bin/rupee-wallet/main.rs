@@ -7,7 +7,8 @@
 //! `--json` prints one JSON object for scripts. Exit codes: 0 done, 1 internal or I/O error,
 //! 2 bad input or wallet not set up, 3 node unreachable, 4 refused (by the chain or a check),
 //! 5 submitted but the outcome is not known yet (run the command again to find out), 6 the
-//! chain's transactions changed since this wallet was built (update the wallet).
+//! chain's runtime is not the one this wallet was built for in what it signs or decodes
+//! (update the wallet).
 //!
 //! Keys are encrypted with the wallet's passphrase (polkadot.js keystore format). Commands that
 //! sign ask for it at the terminal, or take it from `RUPEE_WALLET_PASSPHRASE` or from the file
