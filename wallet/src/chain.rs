@@ -236,18 +236,7 @@ pub fn motion_weight() -> rt::sp_weights::weight_v2::Weight {
 
 /// The version of the runtime this wallet was built for: `System.Version` in its metadata.
 pub fn runtime_version() -> rt::sp_version::RuntimeVersion {
-	use subxt::ext::scale_decode::DecodeAsType;
-	let metadata = metadata();
-	let constant = metadata
-		.pallet_by_name("System")
-		.and_then(|system| system.constant_by_name("Version"))
-		.expect("the metadata has System.Version");
-	rt::sp_version::RuntimeVersion::decode_as_type(
-		&mut constant.value(),
-		constant.ty(),
-		metadata.types(),
-	)
-	.expect("System.Version decodes")
+	constant("System", "Version")
 }
 
 /// The transaction version of the runtime this wallet was built for. A chain whose runtime

@@ -157,6 +157,15 @@ pub struct Node {
 	url: String,
 	/// The spec versions of the node's runtimes known to read and write as this wallet's does.
 	compatible: std::sync::Mutex<Vec<u32>>,
+	/// The chain's genesis hash, once asked for (it cannot change).
+	genesis: std::sync::OnceLock<[u8; 32]>,
+}
+
+/// The version of a runtime, as `state_getRuntimeVersion` reports it.
+struct RuntimeVersion {
+	spec_name: String,
+	spec_version: u32,
+	transaction_version: u32,
 }
 
 impl Node {
@@ -168,7 +177,12 @@ impl Node {
 			.build(url)
 			.await
 			.map_err(|_| Error::NodeUnreachable(url.to_string()))?;
-		Ok(Self { client, url: url.to_string(), compatible: Default::default() })
+		Ok(Self {
+			client,
+			url: url.to_string(),
+			compatible: Default::default(),
+			genesis: Default::default(),
+		})
 	}
 
 	/// Connect to `url`, which must serve the chain `wallet` belongs to (the genesis hash its
@@ -215,8 +229,13 @@ impl Node {
 	}
 
 	pub async fn genesis_hash(&self) -> Result<[u8; 32], Error> {
+		if let Some(genesis) = self.genesis.get() {
+			return Ok(*genesis);
+		}
 		let hash: String = self.request("chain_getBlockHash", rpc_params![0]).await?;
-		bytes32(&hash).ok_or_else(|| Error::Rpc(format!("bad genesis hash {hash}")))
+		let genesis =
+			bytes32(&hash).ok_or_else(|| Error::Rpc(format!("bad genesis hash {hash}")))?;
+		Ok(*self.genesis.get_or_init(|| genesis))
 	}
 
 	/// What to sign a transaction for now: this chain, the runtime version the node runs (it
@@ -224,9 +243,9 @@ impl Node {
 	/// finalized block.
 	pub async fn signing_context(&self) -> Result<SigningContext, Error> {
 		let genesis_hash = self.genesis_hash().await?;
-		let (spec_version, transaction_version) = self.runtime_version().await?;
-		check_transaction_version(transaction_version)?;
-		self.ensure_same_runtime().await?;
+		let version = self.runtime_version_at(None).await?;
+		check_transaction_version(version.transaction_version)?;
+		self.check_runtime(&version, None).await?;
 		let (hash, block_number) = self.finalized_head().await?;
 		let block_hash =
 			bytes32(&hash).ok_or_else(|| Error::Rpc(format!("bad block hash {hash}")))?;
@@ -234,24 +253,31 @@ impl Node {
 		// this wallet was built with, and the transaction version says it still holds.
 		Ok(SigningContext {
 			genesis_hash,
-			spec_version,
-			transaction_version,
+			spec_version: version.spec_version,
+			transaction_version: version.transaction_version,
 			period: MORTAL_PERIOD,
 			block_number: block_number.into(),
 			block_hash,
 		})
 	}
 
-	/// The spec and transaction version of the runtime the node's best block runs.
-	pub async fn runtime_version(&self) -> Result<(u32, u32), Error> {
-		let version: Value = self.request("state_getRuntimeVersion", rpc_params![]).await?;
+	/// The version of the runtime of block `at` (the best block if `None`).
+	async fn runtime_version_at(&self, at: Option<&str>) -> Result<RuntimeVersion, Error> {
+		let version: Value = self.request("state_getRuntimeVersion", rpc_params![at]).await?;
 		let field = |name: &str| {
 			version[name]
 				.as_u64()
 				.and_then(|value| u32::try_from(value).ok())
 				.ok_or_else(|| Error::Rpc(format!("runtime version without {name}: {version}")))
 		};
-		Ok((field("specVersion")?, field("transactionVersion")?))
+		let spec_name = version["specName"]
+			.as_str()
+			.ok_or_else(|| Error::Rpc(format!("runtime version without specName: {version}")))?;
+		Ok(RuntimeVersion {
+			spec_name: spec_name.to_string(),
+			spec_version: field("specVersion")?,
+			transaction_version: field("transactionVersion")?,
+		})
 	}
 
 	/// Refuses a node whose best block's runtime lays out what this wallet reads or writes
@@ -262,29 +288,34 @@ impl Node {
 	}
 
 	/// [`Self::ensure_same_runtime`] for the runtime of block `at` (the best block if `None`):
-	/// blocks from before an upgrade ran another one. Nothing to fetch when it is the very
-	/// runtime the wallet was built for (the same spec version); else its metadata is compared,
-	/// once per spec version and connection. This guards against upgrades a wallet was not
-	/// built for, not against a node that lies: a node can show any state it likes.
+	/// blocks from before an upgrade ran another one.
 	pub async fn ensure_same_runtime_at(&self, at: Option<&str>) -> Result<(), Error> {
-		let version: Value = self.request("state_getRuntimeVersion", rpc_params![at]).await?;
-		let (Some(spec), Some(name)) = (
-			version["specVersion"].as_u64().and_then(|spec| u32::try_from(spec).ok()),
-			version["specName"].as_str(),
-		) else {
-			return Err(Error::Rpc(format!("a runtime version without a spec: {version}")));
-		};
+		let version = self.runtime_version_at(at).await?;
+		self.check_runtime(&version, at).await
+	}
+
+	/// Whether `version`, the runtime of block `at`, is one this wallet reads and writes as
+	/// its own. Nothing to fetch when it is the very runtime the wallet was built for (the same
+	/// spec version); else its metadata is compared, once per spec version and connection.
+	/// This guards against upgrades a wallet was not built for, not against a node that lies:
+	/// a node can show any state it likes.
+	async fn check_runtime(&self, version: &RuntimeVersion, at: Option<&str>) -> Result<(), Error> {
+		let spec = version.spec_version;
 		if self.compatible.lock().map(|known| known.contains(&spec)).unwrap_or(false) {
 			return Ok(());
 		}
 		let built = chain::runtime_version();
 		let incompatible =
 			|what: String| Error::Incompatible { built: built.spec_version, chain: spec, what };
-		if name != built.spec_name.to_string() {
+		if version.spec_name != built.spec_name.to_string() {
+			let name = &version.spec_name;
 			return Err(incompatible(format!("its name ({name}: another chain's runtime)")));
 		}
 		if spec != built.spec_version {
-			if let Some(what) = chain::changed_in(&self.metadata_at(at).await?) {
+			let Some(theirs) = self.metadata_at(at).await? else {
+				return Err(incompatible("its metadata (it serves no version 16)".into()));
+			};
+			if let Some(what) = chain::changed_in(&theirs) {
 				return Err(incompatible(what));
 			}
 		}
@@ -294,9 +325,9 @@ impl Node {
 		Ok(())
 	}
 
-	/// The metadata of the runtime of block `at` (the best block if `None`), in the version
-	/// the wallet's is (V16); a runtime without it is [`Error::Incompatible`].
-	async fn metadata_at(&self, at: Option<&str>) -> Result<subxt::Metadata, Error> {
+	/// The metadata of the runtime of block `at` (the best block if `None`) in the version the
+	/// wallet's is (V16), if that runtime serves it.
+	async fn metadata_at(&self, at: Option<&str>) -> Result<Option<subxt::Metadata>, Error> {
 		let version = hex(&16u32.encode());
 		let answer: String = self
 			.request("state_call", rpc_params!["Metadata_metadata_at_version", version, at])
@@ -304,16 +335,13 @@ impl Node {
 		let opaque = unhex(&answer)
 			.and_then(|bytes| Option::<Vec<u8>>::decode(&mut &bytes[..]).ok())
 			.ok_or_else(|| Error::Rpc(format!("not a metadata answer: {answer}")))?;
-		let Some(opaque) = opaque else {
-			let (chain, _) = self.runtime_version().await?;
-			return Err(Error::Incompatible {
-				built: chain::runtime_version().spec_version,
-				chain,
-				what: "its metadata (it serves no version 16)".into(),
-			});
-		};
-		subxt::Metadata::decode_from(&opaque)
-			.map_err(|error| Error::Rpc(format!("the node's metadata does not decode: {error}")))
+		opaque
+			.map(|opaque| {
+				subxt::Metadata::decode_from(&opaque).map_err(|error| {
+					Error::Rpc(format!("the node's metadata does not decode: {error}"))
+				})
+			})
+			.transpose()
 	}
 
 	/// The hash of block `number` on the best chain.
