@@ -56,6 +56,16 @@ if [ "$(id -u)" -eq 0 ] && command -v ip >/dev/null && command -v curl >/dev/nul
 else
 	echo "[test] skipping scripts/netns-network.sh --fast (needs root, ip and curl)"
 fi
+# The citizen's web app's protocol code, built to WebAssembly, checks the documented test
+# vectors in Chromium (a minute when warm; the first run installs wasm-bindgen-cli).
+echo "[test] the web wallet's WebAssembly and the test vectors in Chromium"
+if "$here/build-web-wallet.sh" && npm ci --prefix web-wallet --no-audit --no-fund --loglevel=error \
+	&& node web-wallet/tests/vectors.test.mjs 2>&1 | tee -a "$log"; then
+	:
+else
+	grep -q "(web-wallet vectors" "$log" || echo "test result: FAILED. 0 passed; 1 failed (web-wallet vectors: the build failed)" | tee -a "$log"
+	status=1
+fi
 if [ "$checks" = ok ]; then
 	echo "test result: ok. 1 passed; 0 failed (scripts/check.sh)" | tee -a "$log"
 else

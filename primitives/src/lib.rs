@@ -10,10 +10,9 @@
 //! * [`AccountPolicy`]: the one trait through which the ledger asks the KYC pallet whether an
 //!   account may send or receive, so no permission logic is copied between pallets.
 //! * [`Escrow`]: the ledger's escrow, through which the vouchers pallet locks purse funds.
-//! * [`voucher`]: the offline voucher format (version 1), its signing payload and codecs.
-//! * [`purse_proof`]: offline payments version 2: the purse proof validators sign and the
-//!   payment payload (voucher + proof) a payee checks offline.
-//! * [`hex`]: `0x`-hex, the way JSON-RPC spells bytes.
+//! * [`voucher`], [`purse_proof`], [`hex`]: the offline-payment protocol, from
+//!   [`rupee_protocol`] (one crate for the chain, the wallet and the browser), with signatures
+//!   checked by the host's functions.
 //! * [`views`]: what the runtime APIs and JSON-RPC answer (an account, the supply, a KYC status,
 //!   a purse, a voucher's fate), so clients read the chain with no runtime code.
 //! * [`json`]: amounts as decimal strings and "no limit" as `null`, the way JSON-RPC spells them.
@@ -22,26 +21,14 @@
 
 extern crate alloc;
 
-pub mod hex;
 pub mod json;
-pub mod purse_proof;
 pub mod views;
-pub mod voucher;
+
+pub use rupee_protocol::{hex, purse_proof, rupees, voucher, Balance, PAISA_PER_RUPEE};
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
-
-/// An amount of digital rupees in paisa.
-pub type Balance = u128;
-
-/// Paisa in one rupee.
-pub const PAISA_PER_RUPEE: Balance = 100;
-
-/// `rupees` whole rupees, in paisa.
-pub const fn rupees(rupees: u64) -> Balance {
-	rupees as Balance * PAISA_PER_RUPEE
-}
 
 /// A KYC level. Each has its own [`TierLimits`], set by governance.
 #[derive(

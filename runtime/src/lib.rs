@@ -128,10 +128,10 @@ macro_rules! declare_version {
 }
 
 #[cfg(not(feature = "upgrade-test"))]
-declare_version!(115);
+declare_version!(116);
 // The upgrade-test blob: this runtime, one spec version higher. Bump both together.
 #[cfg(feature = "upgrade-test")]
-declare_version!(116);
+declare_version!(117);
 
 /// Target block time. Two seconds, not the SDK's six: a payment at a shop counter should be
 /// final in a few seconds (GRANDPA finalizes one to two blocks behind the head). The weight

@@ -33,7 +33,7 @@ use crate::error::Error;
 		with = "::subxt::utils::Static<::rupee_primitives::Tier>"
 	),
 	substitute_type(
-		path = "rupee_primitives::voucher::Voucher",
+		path = "rupee_protocol::voucher::Voucher",
 		with = "::subxt::utils::Static<::rupee_primitives::voucher::Voucher>"
 	),
 	substitute_type(

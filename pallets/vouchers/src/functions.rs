@@ -44,11 +44,13 @@ impl<T: Config> Pallet<T> {
 		purse.expires_at.saturating_add(T::GraceWindow::get())
 	}
 
+	/// Fund or top up a purse; whether that asks the validators for a new statement (now, or
+	/// once the one being signed completes) rather than joining one already asked for.
 	pub(crate) fn do_fund_purse(
 		owner: T::AccountId,
 		device_key: DeviceKey,
 		amount: Balance,
-	) -> DispatchResult {
+	) -> Result<bool, DispatchError> {
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
 		let limits = T::Policy::can_send(&owner)
 			.map_err(|error| Error::<T>::NotPermissioned(OwnerPolicy(error)))?;
@@ -93,18 +95,29 @@ impl<T: Config> Pallet<T> {
 		Liabilities::<T>::mutate(device_key, |liability| liability.seize_cap = limits.purse_cap);
 		// One statement per purse at a time: a funding while one is being signed is stated
 		// when that one completes, so top-ups cannot keep a proof from ever completing.
-		if Unattested::<T>::contains_key(device_key) {
-			Restate::<T>::insert(device_key, ());
+		let new_statement = if Unattested::<T>::contains_key(device_key) {
+			!Restate::<T>::contains_key(device_key) && {
+				Restate::<T>::insert(device_key, ());
+				true
+			}
 		} else {
 			Self::request_attestation(device_key, &purse);
-		}
+			true
+		};
 		Purses::<T>::insert(device_key, purse);
 		Self::deposit_event(Event::PurseFunded { owner, device_key, amount, escrow, expires_at });
-		Ok(())
+		Ok(new_statement)
 	}
 
-	/// Redeem `vouchers` one by one; weight is refunded to the honest path unless one was a
-	/// double spend.
+	/// The block weight one statement of a purse costs the chain: the validators' `attest`
+	/// transactions that complete its proof (unsigned, so charged to nobody), `signatures` of
+	/// them. The funding that asks for the statement pays it.
+	pub(crate) fn statement_weight(signatures: u32) -> Weight {
+		T::WeightInfo::attest(T::MaxAttesters::get()).saturating_mul(signatures.into())
+	}
+
+	/// Redeem `vouchers` one by one; weight is refunded to the honest path unless one took the
+	/// double-spend path (whether it was paid or the ledger then refused it).
 	pub(crate) fn do_redeem_batch(
 		vouchers: alloc::vec::Vec<Voucher>,
 	) -> DispatchResultWithPostInfo {
@@ -114,24 +127,20 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		let mut any_double_spend = false;
 		for voucher in &vouchers {
-			let outcome = Self::redeem_one(voucher, genesis, now);
-			any_double_spend |= matches!(outcome, RedeemOutcome::DoubleSpend { .. });
+			any_double_spend |= Self::redeem_weighed(voucher, genesis, now).1;
 		}
 		let actual = Self::redeem_weight(count, any_double_spend);
 		Ok(PostDispatchInfo { actual_weight: Some(actual), pays_fee: Default::default() })
 	}
 
-	/// The weight of redeeming `count` vouchers: the benchmarked redemption (with a double
-	/// spend or without), plus a read and a write of [`HighestCounter`] per voucher (added
-	/// after the benchmark ran).
+	/// The weight of redeeming `count` vouchers: the benchmarked redemption, with a double
+	/// spend or without.
 	pub(crate) fn redeem_weight(count: u32, double_spend: bool) -> Weight {
-		let benchmarked = if double_spend {
+		if double_spend {
 			T::WeightInfo::redeem_double_spend(count)
 		} else {
 			T::WeightInfo::redeem(count)
-		};
-		benchmarked
-			.saturating_add(T::DbWeight::get().reads_writes(1, 1).saturating_mul(count.into()))
+		}
 	}
 
 	/// Note that `(device_key, counter)` is now in [`Redeemed`].
@@ -144,9 +153,16 @@ impl<T: Config> Pallet<T> {
 
 	/// Redeem one voucher and emit the events that say what happened.
 	pub fn redeem_one(voucher: &Voucher, genesis: [u8; 32], now: Moment) -> RedeemOutcome {
+		Self::redeem_weighed(voucher, genesis, now).0
+	}
+
+	/// [`Self::redeem_one`], and whether it took the double-spend path, whose weight it then
+	/// costs even if the ledger refused a payment and nothing was recorded.
+	fn redeem_weighed(voucher: &Voucher, genesis: [u8; 32], now: Moment) -> (RedeemOutcome, bool) {
 		let device_key = voucher.body.device_key;
 		let counter = voucher.body.counter;
-		let outcome = Self::try_redeem(voucher, genesis, now)
+		let mut double_spend_path = false;
+		let outcome = Self::try_redeem(voucher, genesis, now, &mut double_spend_path)
 			.unwrap_or_else(|reason| RedeemOutcome::Refused { reason });
 		match outcome {
 			RedeemOutcome::Duplicate => {
@@ -158,7 +174,7 @@ impl<T: Config> Pallet<T> {
 			},
 			_ => {},
 		}
-		outcome
+		(outcome, double_spend_path)
 	}
 
 	/// What redeeming `voucher` now would do, changing nothing: the dry run wallets use.
@@ -172,10 +188,12 @@ impl<T: Config> Pallet<T> {
 		outcome
 	}
 
+	/// Redeem `voucher`; `double_spend_path` is set when it reaches [`Self::double_spend`].
 	fn try_redeem(
 		voucher: &Voucher,
 		genesis: [u8; 32],
 		now: Moment,
+		double_spend_path: &mut bool,
 	) -> Result<RedeemOutcome, VoucherRefusal> {
 		let body = &voucher.body;
 		let mut purse = Purses::<T>::get(body.device_key).ok_or(VoucherRefusal::UnknownPurse)?;
@@ -207,6 +225,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(payee != purse.owner, VoucherRefusal::PaysOwner);
 		T::Policy::can_receive(&payee).map_err(VoucherRefusal::PayeeNotPermissioned)?;
 
+		*double_spend_path = used.is_some() || body.amount > purse.escrow;
 		match used {
 			Some(first) => Self::double_spend(
 				&mut purse,

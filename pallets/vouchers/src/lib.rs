@@ -84,7 +84,7 @@ pub const LOG_TARGET: &str = "runtime::vouchers";
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::{pallet_prelude::*, traits::Time};
+	use frame_support::{dispatch::WithPostDispatchInfo, pallet_prelude::*, traits::Time};
 	use frame_system::pallet_prelude::*;
 	use rupee_primitives::{AccountPolicy, Balance, Escrow};
 
@@ -451,15 +451,26 @@ pub mod pallet {
 		/// [`Error::PurseOwnedByAnother`], [`Error::PurseNotActive`],
 		/// [`Error::PurseCapExceeded`], [`Error::TooManyPurses`], the ledger's refusal when the
 		/// balance is short. O(1).
+		///
+		/// Weight: the funding, plus the validators' `attest` transactions its purse's new
+		/// statement will cost (declared for a set of [`Config::MaxAttesters`], charged for
+		/// the current set; nothing when it joins a statement already asked for, or fails).
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::fund_purse())]
+		#[pallet::weight(T::WeightInfo::fund_purse().saturating_add(
+			Pallet::<T>::statement_weight(T::MaxAttesters::get())
+		))]
 		pub fn fund_purse(
 			origin: OriginFor<T>,
 			device_key: DeviceKey,
 			#[pallet::compact] amount: Balance,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let owner = ensure_signed(origin)?;
-			Self::do_fund_purse(owner, device_key, amount)
+			let funding = T::WeightInfo::fund_purse();
+			let new_statement = Self::do_fund_purse(owner, device_key, amount)
+				.map_err(|error| error.with_weight(funding))?;
+			let signatures =
+				if new_statement { T::Attesters::current().signatures_needed() } else { 0 };
+			Ok(Some(funding.saturating_add(Self::statement_weight(signatures))).into())
 		}
 
 		/// Redeem a batch of vouchers. Each is paid, ignored as a duplicate, handled as a
@@ -500,7 +511,7 @@ pub mod pallet {
 		/// [`Error::NotYetSettleable`]. O(1).
 		#[pallet::call_index(3)]
 		// The benchmarked settlement, and the removal of the purse's highest counter.
-		#[pallet::weight(T::WeightInfo::settle().saturating_add(T::DbWeight::get().writes(1)))]
+		#[pallet::weight(T::WeightInfo::settle())]
 		pub fn settle(origin: OriginFor<T>, device_key: DeviceKey) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_settle(device_key)

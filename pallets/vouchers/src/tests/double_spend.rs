@@ -34,11 +34,7 @@ fn counter_reuse_is_caught_with_evidence_and_the_purse_compromised() {
 			}
 		);
 		let info = redeem(&MERCHANT, vec![second.clone()]).unwrap();
-		let highest = <Test as frame_system::Config>::DbWeight::get().reads_writes(1, 1);
-		assert_eq!(
-			info.actual_weight,
-			Some(<() as crate::WeightInfo>::redeem_double_spend(1) + highest)
-		);
+		assert_eq!(info.actual_weight, Some(<() as crate::WeightInfo>::redeem_double_spend(1)));
 
 		// Nobody is paid twice: the first payee once, the victim once, in full from escrow.
 		assert_eq!(balance(&PAYEE), rupees(1_000));
@@ -93,10 +89,7 @@ fn counter_reuse_is_caught_with_evidence_and_the_purse_compromised() {
 		assert_eq!(Vouchers::voucher_status(&second), VoucherStatus::DoubleSpend);
 		assert_eq!(Vouchers::voucher_status(&first), VoucherStatus::Redeemed);
 		// The compromised purse cannot be funded again.
-		assert_noop!(
-			Vouchers::fund_purse(RuntimeOrigin::signed(OWNER), key, rupees(1)),
-			Error::<Test>::PurseNotActive
-		);
+		assert_noop!(try_fund(&OWNER, key, rupees(1)), Error::<Test>::PurseNotActive);
 	});
 }
 
@@ -128,7 +121,7 @@ fn overspend_across_distinct_counters_is_a_double_spend() {
 			pallet_rupee::Error::<Test>::Refused(pallet_rupee::TransferError::SenderFrozen)
 		);
 		assert_noop!(
-			Vouchers::fund_purse(RuntimeOrigin::signed(OWNER), device_key(&device(2)), 1),
+			try_fund(&OWNER, device_key(&device(2)), 1),
 			Error::<Test>::NotPermissioned(OwnerPolicy(PolicyError::Frozen))
 		);
 	});
@@ -234,5 +227,37 @@ fn a_compromised_purse_still_pays_honest_vouchers_within_its_escrow() {
 		let compromises =
 			events().iter().filter(|event| matches!(event, Event::PurseCompromised { .. })).count();
 		assert_eq!(compromises, 1);
+	});
+}
+
+/// A double spend the ledger refuses (here the victim's daily credit limit) records nothing
+/// and leaves the voucher redeemable, but it did the double-spend path's work: the batch is
+/// charged for it, not refunded to the honest weight (else a voucher refused this way could be
+/// sent again and again at the honest price).
+#[test]
+fn a_double_spend_the_ledger_refuses_is_charged_as_a_double_spend() {
+	run(|| {
+		fund(&OWNER, &device(1), rupees(5_000));
+		assert_ok!(redeem(&MERCHANT, vec![voucher(&device(1), 1, &MERCHANT, rupees(1_000))]));
+		// L0 may receive 25,000 PKR a day.
+		assert_ok!(Rupee::transfer(RuntimeOrigin::signed(BANK), PAYEE, rupees(24_500)));
+		let reuse = voucher(&device(1), 1, &PAYEE, rupees(1_000));
+		let info = redeem(&PAYEE, vec![reuse]).unwrap();
+		assert_eq!(
+			last_refusal(),
+			VoucherRefusal::PaymentRefused(
+				pallet_rupee::Error::<Test>::Refused(
+					pallet_rupee::TransferError::DailyCreditLimitExceeded
+				)
+				.into()
+			)
+		);
+		assert_eq!(info.actual_weight, Some(<() as crate::WeightInfo>::redeem_double_spend(1)));
+		assert_eq!(purse(&device(1)).status, PurseStatus::Active);
+		assert!(!owner_frozen());
+		// An honest voucher alone is refunded to the honest weight.
+		let honest = voucher(&device(1), 2, &MERCHANT, rupees(1_000));
+		let info = redeem(&MERCHANT, vec![honest]).unwrap();
+		assert_eq!(info.actual_weight, Some(<() as crate::WeightInfo>::redeem(1)));
 	});
 }

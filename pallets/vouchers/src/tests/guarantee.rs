@@ -326,7 +326,7 @@ fn funding_purses_counts_against_the_daily_debit_limit() {
 		}
 		assert_eq!(purse(&device(1)).escrow, 0);
 		assert_noop!(
-			Vouchers::fund_purse(RuntimeOrigin::signed(OWNER), device_key(&device(1)), rupees(1)),
+			try_fund(&OWNER, device_key(&device(1)), rupees(1)),
 			pallet_rupee::Error::<Test>::Refused(
 				pallet_rupee::TransferError::DailyDebitLimitExceeded
 			)

@@ -60,6 +60,8 @@ impl pallet_timestamp::Config for Test {}
 #[derive_impl(pallet_kyc::config_preludes::TestDefaultConfig)]
 impl pallet_kyc::Config for Test {
 	type GovernanceOrigin = EnsureRoot<AccountId>;
+	/// Room for the banks of a full batch's customers in the benchmarks.
+	type MaxProviders = ConstU32<32>;
 	type Time = Timestamp;
 	type CallRules = pallet_kyc::Permissive<Test>;
 }
@@ -281,6 +283,17 @@ pub fn fund(owner: &AccountId, device: &sr25519::Pair, amount: Balance) {
 		device_key(device),
 		amount
 	));
+}
+
+/// Fund a purse; the error alone if refused (a refusal's weight is tested on its own).
+pub fn try_fund(
+	owner: &AccountId,
+	device_key: DeviceKey,
+	amount: Balance,
+) -> sp_runtime::DispatchResult {
+	Vouchers::fund_purse(RuntimeOrigin::signed(owner.clone()), device_key, amount)
+		.map(|_| ())
+		.map_err(|error| error.error)
 }
 
 pub fn redeem(by: &AccountId, vouchers: Vec<Voucher>) -> DispatchResultWithPostInfo {

@@ -91,10 +91,7 @@ fn settle_returns_the_rest_after_expiry_and_grace_and_later_vouchers_are_refused
 		assert_ok!(redeem(&PAYEE, vec![voucher(&device(1), 2, &PAYEE, rupees(100))]));
 		assert_eq!(last_refusal(), VoucherRefusal::PurseSettled);
 		// A settled device key is never reused.
-		assert_noop!(
-			Vouchers::fund_purse(RuntimeOrigin::signed(OWNER), key, rupees(10)),
-			Error::<Test>::PurseNotActive
-		);
+		assert_noop!(try_fund(&OWNER, key, rupees(10)), Error::<Test>::PurseNotActive);
 	});
 }
 

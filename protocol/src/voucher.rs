@@ -13,13 +13,10 @@
 //!
 //! Decoding untrusted bytes or text never panics: every failure is a [`VoucherCodecError`].
 
+use crate::{crypto, Balance};
 use alloc::{string::String, vec::Vec};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_core::sr25519;
-use sp_runtime::traits::{BlakeTwo256, Hash, Verify};
-
-use crate::Balance;
 
 /// Domain-separation tag in front of every voucher signature.
 pub const VOUCHER_DOMAIN: &[u8] = b"rupee/voucher/v1";
@@ -102,8 +99,8 @@ impl VoucherBody {
 
 impl Voucher {
 	/// Sign `body` with the device's key pair.
-	#[cfg(feature = "std")]
-	pub fn sign(body: VoucherBody, device: &sr25519::Pair) -> Self {
+	#[cfg(feature = "full-crypto")]
+	pub fn sign(body: VoucherBody, device: &sp_core::sr25519::Pair) -> Self {
 		use sp_core::Pair;
 		let signature = device.sign(&body.signing_payload());
 		Self { body, signature: signature.0 }
@@ -111,9 +108,7 @@ impl Voucher {
 
 	/// Whether the signature is the device key's over this body (domain tag included).
 	pub fn signature_is_valid(&self) -> bool {
-		let signature = sr25519::Signature::from_raw(self.signature);
-		let signer = sr25519::Public::from_raw(self.body.device_key);
-		signature.verify(&self.body.signing_payload()[..], &signer)
+		crypto::sr25519_verify(&self.signature, &self.body.signing_payload(), &self.body.device_key)
 	}
 
 	/// The binary form.
@@ -228,9 +223,9 @@ fn checksum(bytes: &[u8]) -> [u8; CHECKSUM_LEN] {
 	let mut input = Vec::with_capacity(VOUCHER_DOMAIN.len() + bytes.len());
 	input.extend_from_slice(VOUCHER_DOMAIN);
 	input.extend_from_slice(bytes);
-	let hash = BlakeTwo256::hash(&input);
+	let hash = sp_crypto_hashing::blake2_256(&input);
 	let mut sum = [0u8; CHECKSUM_LEN];
-	sum.copy_from_slice(&hash.as_ref()[..CHECKSUM_LEN]);
+	sum.copy_from_slice(&hash[..CHECKSUM_LEN]);
 	sum
 }
 
@@ -280,7 +275,7 @@ fn base32_decode(text: &str) -> Option<Vec<u8>> {
 mod tests {
 	use super::*;
 	use proptest::prelude::*;
-	use sp_core::Pair;
+	use sp_core::{sr25519, Pair};
 
 	fn device() -> sr25519::Pair {
 		sr25519::Pair::from_string("//Device", None).unwrap()

@@ -1,11 +1,11 @@
 //! The test vectors of `docs/offline-payments-vectors.txt`: another wallet implementing the
 //! payment payload checks itself against the same bytes. The file is written by
-//! `WRITE_VECTORS=1 cargo test -p rupee-primitives --test vectors` and checked on every run.
+//! `WRITE_VECTORS=1 cargo test --workspace --test vectors` and checked on every run.
 
 use std::collections::BTreeMap;
 
 use codec::Encode;
-use rupee_primitives::{
+use rupee_protocol::{
 	hex,
 	purse_proof::{
 		AttesterSet, AttesterSignature, PaymentPayload, ProofError, PurseProof, PurseStatement,

@@ -16,16 +16,14 @@
 //! Verification ([`PurseProof::verify`]) needs only the authority sets the payee's wallet synced
 //! ([`AttesterSet`]); a proof from a set it does not hold cannot be verified offline.
 
-use alloc::{string::String, vec::Vec};
-use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use scale_info::TypeInfo;
-use sp_core::ed25519;
-use sp_runtime::traits::Verify;
-
 use crate::{
+	crypto,
 	voucher::{decode_text, encode_text, Voucher, VoucherCodecError, VOUCHER_VERSION},
 	Balance,
 };
+use alloc::{string::String, vec::Vec};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
 
 /// Domain-separation tag in front of every purse-proof signature.
 pub const PROOF_DOMAIN: &[u8] = b"rupee/purse-proof/v2";
@@ -122,12 +120,26 @@ impl AttesterSet {
 		total > 0 && u128::from(signed) * 3 > total * 2
 	}
 
+	/// The most signatures a statement may need to become a proof: the lightest authorities
+	/// signing first, until they weigh more than two thirds (0 for an empty set, which never
+	/// completes one).
+	pub fn signatures_needed(&self) -> u32 {
+		let mut weights: Vec<u64> = self.authorities.iter().map(|(_, weight)| *weight).collect();
+		weights.sort_unstable();
+		let mut signed = 0u64;
+		for (count, weight) in weights.into_iter().enumerate() {
+			signed = signed.saturating_add(weight);
+			if self.is_supermajority(signed) {
+				return count as u32 + 1;
+			}
+		}
+		0
+	}
+
 	/// Whether `signature` is authority `index`'s over `payload`; its weight if so.
 	pub fn check(&self, index: u32, payload: &[u8], signature: &[u8; 64]) -> Option<u64> {
 		let (key, weight) = self.authorities.get(index as usize)?;
-		let valid = ed25519::Signature::from_raw(*signature)
-			.verify(payload, &ed25519::Public::from_raw(*key));
-		valid.then_some(*weight)
+		crypto::ed25519_verify(signature, payload, key).then_some(*weight)
 	}
 }
 
@@ -249,7 +261,7 @@ mod tests {
 	use super::*;
 	use crate::voucher::VoucherBody;
 	use proptest::prelude::*;
-	use sp_core::{sr25519, Pair};
+	use sp_core::{ed25519, sr25519, Pair};
 
 	/// Four validators, the dev chain's way: `//Alice` … `//Dave`.
 	pub fn validators() -> Vec<ed25519::Pair> {
