@@ -3,31 +3,19 @@
 
 use std::path::Path;
 
-use qrcode::{Color, EcLevel, QrCode};
+use rupee_wallet_core::qr;
 
 use crate::error::Error;
 
-/// Pixels per QR module, and modules of quiet zone around the code.
+/// Pixels per QR module.
 const SCALE: usize = 4;
-const QUIET: usize = 4;
 
 /// Write `text` as a QR code (error correction M) into the PNG file `path`; returns the QR
 /// version used.
 pub fn write_png(text: &str, path: &Path) -> Result<i16, Error> {
-	let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
-		.map_err(|error| Error::Io(format!("cannot make a QR code: {error}")))?;
-	let modules = code.width();
-	let colors = code.to_colors();
-	let side = (modules + 2 * QUIET) * SCALE;
-	let mut pixels = vec![255u8; side * side];
-	for (index, color) in colors.iter().enumerate() {
-		if *color == Color::Dark {
-			let (x, y) = (index % modules + QUIET, index / modules + QUIET);
-			for row in y * SCALE..(y + 1) * SCALE {
-				pixels[row * side + x * SCALE..row * side + (x + 1) * SCALE].fill(0);
-			}
-		}
-	}
+	let code =
+		qr::modules(text).map_err(|error| Error::Io(format!("cannot make a QR code: {error}")))?;
+	let (side, pixels) = code.pixels(SCALE);
 	let io = |error: &dyn std::fmt::Display| Error::Io(format!("{}: {error}", path.display()));
 	let file = std::fs::File::create(path).map_err(|error| io(&error))?;
 	let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), side as u32, side as u32);
@@ -35,27 +23,21 @@ pub fn write_png(text: &str, path: &Path) -> Result<i16, Error> {
 	encoder.set_depth(png::BitDepth::Eight);
 	let mut writer = encoder.write_header().map_err(|error| io(&error))?;
 	writer.write_image_data(&pixels).map_err(|error| io(&error))?;
-	Ok(match code.version() {
-		qrcode::Version::Normal(version) | qrcode::Version::Micro(version) => version,
-	})
+	Ok(code.version)
 }
 
-/// Images larger than this (pixels in all, 16 megapixels) are refused: a payment code needs
-/// far fewer, and decoding works over every pixel.
-const MAX_PIXELS: u64 = 16 * 1024 * 1024;
-
-/// The text of the QR code in the PNG file `path` (the first that decodes, if several).
+/// The text of the QR code in the PNG image `path` (greyscale, RGB or RGBA, 8 or 16 bits).
 pub fn read_png(path: &Path) -> Result<String, Error> {
 	let bad = |why: String| Error::BadInput(format!("{}: {why}", path.display()));
 	let file = std::fs::File::open(path).map_err(|error| bad(error.to_string()))?;
 	let mut decoder = png::Decoder::new(std::io::BufReader::new(file));
-	// Palettes and small bit depths become 8-bit samples; 16-bit ones are cut to 8.
 	decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
 	let mut reader =
 		decoder.read_info().map_err(|error| bad(format!("not a PNG image ({error})")))?;
 	let (width, height) = reader.info().size();
-	if width as u64 * height as u64 > MAX_PIXELS {
-		return Err(bad(format!("{width}×{height} pixels is larger than a QR code image needs")));
+	let (width, height) = (width as usize, height as usize);
+	if width.saturating_mul(height) > qr::MAX_PIXELS {
+		return Err(bad(qr::QrError::TooLarge { width, height }.to_string()));
 	}
 	let mut pixels = vec![0u8; reader.output_buffer_size()];
 	let frame =
@@ -72,23 +54,7 @@ pub fn read_png(path: &Path) -> Result<String, Error> {
 			_ => pixels[at],
 		}
 	};
-	let mut image =
-		rqrr::PreparedImage::prepare_from_greyscale(width as usize, height as usize, luma);
-	// The decoder is someone else's code fed an image from anywhere: a panic in it is a
-	// refusal of this image, not a crash of the wallet.
-	let decoded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-		let grids = image.detect_grids();
-		let found = !grids.is_empty();
-		(found, grids.iter().find_map(|grid| grid.decode().ok().map(|(_, text)| text)))
-	}));
-	match decoded {
-		Ok((_, Some(text))) => Ok(text),
-		Ok((false, None)) => Err(bad("no QR code found in the image".into())),
-		Ok((true, None)) => {
-			Err(bad("a QR code is there but cannot be read: take a sharper image".into()))
-		},
-		Err(_) => Err(bad("the image could not be read as a QR code".into())),
-	}
+	qr::read(width, height, luma).map_err(|error| bad(error.to_string()))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 // The offline-payment test vectors (docs/offline-payments-vectors.txt) checked by the web app's
 // WebAssembly build of rupee-protocol in a real browser (Debian's Chromium, driven by
 // playwright-core): the browser decodes, encodes and verifies the documented bytes exactly as
-// the chain and the CLI do. Run scripts/build-web-wallet.sh first, then
+// the chain and the CLI do, and makes and reads the payment code's QR code with the CLI's code. Run scripts/build-web-wallet.sh first, then
 // `node tests/vectors.test.mjs`. Prints `ok - ...` per check; any failure exits non-zero.
 
 import { readFile } from "node:fs/promises";
@@ -114,6 +114,25 @@ async function inPage(vectors) {
     code.body.deviceKey === rupee.publicKey(seed) && code.body.counter === 8 && code.body.amount === "1250",
     JSON.stringify(code.body),
   );
+
+  // QR codes with the CLI's own code: the payment code drawn as SVG, rendered by the browser at
+  // phone-screen size, read back from the canvas's pixels.
+  const svg = rupee.qrSvg(vectors.payload_text);
+  const image = new Image();
+  image.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+  await image.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = 360;
+  const context = canvas.getContext("2d", { willReadFrequently: true });
+  context.drawImage(image, 0, 0, 360, 360);
+  const pixels = context.getImageData(0, 0, 360, 360);
+  const read = rupee.readQr(360, 360, pixels.data);
+  check("the payment code's QR code, drawn at 360 px, reads back", read === vectors.payload_text, read.slice(0, 40));
+  context.fillStyle = "#fff";
+  context.fillRect(0, 0, 360, 360);
+  const blank = context.getImageData(0, 0, 360, 360);
+  check("a blank image has no code", refusal(() => rupee.readQr(360, 360, blank.data)).startsWith("NoCode:"));
+  check("pixels that do not match the size are refused", refusal(() => rupee.readQr(361, 360, blank.data)).startsWith("BadImage:"));
   return results;
 }
 

@@ -1,5 +1,6 @@
-//! The citizen's web app's Rust half: the offline-payment protocol of `rupee-protocol`, the
-//! same code the chain and the wallet CLI run, exported to JavaScript with wasm-bindgen.
+//! The citizen's web app's Rust half: the offline-payment protocol of `rupee-protocol` and the
+//! wallet code of `rupee-wallet-core` (QR codes), the same code the chain and the wallet CLI run,
+//! exported to JavaScript with wasm-bindgen.
 //!
 //! Bytes cross the boundary as `0x`-hex strings, amounts as decimal strings (paisa: a `u128`
 //! does not fit a JavaScript number), times and counters as numbers (below 2^53). A refusal is
@@ -13,6 +14,7 @@ use rupee_protocol::{
 	voucher::{Voucher, VoucherBody, VoucherCodecError, VOUCHER_VERSION},
 	Balance,
 };
+use rupee_wallet_core::qr;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use sp_core::{sr25519, Pair};
@@ -192,4 +194,26 @@ pub fn sign_voucher(
 #[wasm_bindgen(js_name = publicKey)]
 pub fn public_key(seed: &str) -> Result<String, JsError> {
 	Ok(hex::encode(&sr25519::Pair::from_seed(&bytes32(seed, "the seed")?).public().0))
+}
+
+/// A QR code of `text` (a payment code) as an SVG image.
+#[wasm_bindgen(js_name = qrSvg)]
+pub fn qr_svg(text: &str) -> Result<String, JsError> {
+	let code = qr::modules(text).map_err(|error| refusal("TooLong", &error.to_string()))?;
+	Ok(code.svg())
+}
+
+/// The text of the QR code in an image's RGBA pixels (a canvas's `ImageData.data`).
+#[wasm_bindgen(js_name = readQr)]
+pub fn read_qr(width: u32, height: u32, rgba: &[u8]) -> Result<String, JsError> {
+	qr::read_rgba(width as usize, height as usize, rgba).map_err(|error| {
+		let code = match error {
+			qr::QrError::TooLong => "TooLong",
+			qr::QrError::TooLarge { .. } => "TooLarge",
+			qr::QrError::BadImage => "BadImage",
+			qr::QrError::NotFound => "NoCode",
+			qr::QrError::Unreadable => "Unreadable",
+		};
+		refusal(code, &error.to_string())
+	})
 }
