@@ -108,6 +108,14 @@ async function inPage(vectors) {
   check("a voucher signed in the browser verifies", rupee.voucherSignatureIsValid(signed) === true);
   const again = rupee.signVoucher(seed, body.genesisHash, 8, body.payee, "1250", 1797000000000);
   check("two signatures of one voucher differ (randomness from the browser)", again !== signed);
+  check(
+    "a counter that is no whole number is refused",
+    refusal(() => rupee.signVoucher(seed, body.genesisHash, -1, body.payee, "1250", 1797000000000)).startsWith("BadNumber:"),
+  );
+  check(
+    "an amount that is no number of paisa is refused",
+    refusal(() => rupee.signVoucher(seed, body.genesisHash, 9, body.payee, "12.50", 1797000000000)).startsWith("BadAmount:"),
+  );
   const code = JSON.parse(rupee.decodePayment(rupee.paymentCode(signed, vectors.proof)));
   check(
     "its payment code carries the device's key, the counter and the amount",

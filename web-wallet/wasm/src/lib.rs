@@ -45,6 +45,16 @@ fn bytes32(text: &str, what: &str) -> Result<[u8; 32], JsError> {
 		.ok_or_else(|| refusal("BadHex", &format!("{what} is not 32 bytes of 0x-hex")))
 }
 
+/// A JavaScript number that must be a whole number from 0 to 2^53 (a counter, a time in ms).
+fn whole(value: f64, what: &str) -> Result<u64, JsError> {
+	const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+	if value.fract() == 0.0 && (0.0..=MAX_SAFE).contains(&value) {
+		Ok(value as u64)
+	} else {
+		Err(refusal("BadNumber", &format!("{what} is not a whole number from 0 to 2^53")))
+	}
+}
+
 /// `text` as exactly one `T` (no bytes left over).
 fn decode_all<T: DecodeAll>(text: &str, what: &str) -> Result<T, JsError> {
 	T::decode_all(&mut &bytes(text, what)?[..])
@@ -129,7 +139,7 @@ pub fn voucher_signature_is_valid(voucher: &str) -> Result<bool, JsError> {
 #[wasm_bindgen(js_name = statementSigningPayload)]
 pub fn statement_signing_payload(statement: &str, set_id: f64) -> Result<String, JsError> {
 	let statement: PurseStatement = decode_all(statement, "the statement")?;
-	Ok(hex::encode(&statement.signing_payload(set_id as u64)))
+	Ok(hex::encode(&statement.signing_payload(whole(set_id, "the set id")?)))
 }
 
 /// An authority set as the app keeps it: `{"setId": 3, "authorities": [["0x..", 1], ...]}`.
@@ -182,10 +192,10 @@ pub fn sign_voucher(
 		version: VOUCHER_VERSION,
 		genesis_hash: bytes32(genesis_hash, "the genesis hash")?,
 		device_key: device.public().0,
-		counter: counter as u64,
+		counter: whole(counter, "the counter")?,
 		payee: bytes32(payee, "the payee")?,
 		amount,
-		issued_at: issued_at as u64,
+		issued_at: whole(issued_at, "the time")?,
 	};
 	Ok(hex::encode(&Voucher::sign(body, &device).to_bytes()))
 }
