@@ -4,5 +4,7 @@
 //! the citizen's web app (compiled to WebAssembly in `web-wallet/wasm`):
 //!
 //! * [`qr`]: payment codes as QR codes, made and read.
+//! * [`keystore`]: keys at rest, encrypted with a passphrase in the polkadot.js keystore format.
 
+pub mod keystore;
 pub mod qr;

@@ -28,13 +28,14 @@
 //! * [`qr`]: a payment code as a QR code PNG, and back from a PNG image.
 //! * [`request`]: payment requests (payee, amount, reference as one QR code) and receipts.
 //! * [`risk`]: the payee's offline risk limits per tier.
+//! * [`keystore`]: keys at rest in the polkadot.js keystore format (from `rupee-wallet-core`,
+//!   which the web app shares).
 
 pub mod amount;
 pub mod chain;
 pub mod error;
 pub mod history;
 pub mod keys;
-pub mod keystore;
 pub mod layout;
 pub mod offline;
 pub mod online;
@@ -43,6 +44,8 @@ pub mod qr;
 pub mod request;
 pub mod risk;
 pub mod store;
+
+pub use rupee_wallet_core::keystore;
 
 pub use rupee_primitives::{
 	purse_proof::{PaymentPayload, PurseProof},

@@ -373,7 +373,8 @@ impl Wallet {
 				crate::online::address(&existing.into())
 			)));
 		}
-		let json = keystore::encrypt(&pair, self.new_passphrase()?, "rupee-wallet account");
+		let json =
+			keystore::encrypt(&pair, self.new_passphrase()?, "rupee-wallet account", now_ms());
 		self.write_key_file(ACCOUNT_KEY_FILE, &json)?;
 		self.state.account_address = Some(json.address);
 		self.save()?;
@@ -470,7 +471,7 @@ impl Wallet {
 			None => self.new_passphrase()?,
 		};
 		let (pair, _) = sr25519::Pair::generate();
-		let json = keystore::encrypt(&pair, passphrase, "rupee-wallet purse device");
+		let json = keystore::encrypt(&pair, passphrase, "rupee-wallet purse device", now_ms());
 		self.write_key_file(DEVICE_KEY_FILE, &json)?;
 		self.state.device_key = Some(crate::offline::hex(&pair.public().0));
 		self.state.device_seed = None;
@@ -490,13 +491,13 @@ impl Wallet {
 		let passphrase = Zeroizing::new(passphrase);
 		if let Some(secret) = self.state.account.clone() {
 			let pair = pair_from_uri(&secret)?;
-			let json = keystore::encrypt(&pair, &passphrase, "rupee-wallet account");
+			let json = keystore::encrypt(&pair, &passphrase, "rupee-wallet account", now_ms());
 			self.write_key_file(ACCOUNT_KEY_FILE, &json)?;
 			self.state.account_address = Some(json.address);
 		}
 		if let Some(seed) = self.state.device_seed.as_deref().and_then(crate::offline::bytes32) {
 			let pair = sr25519::Pair::from_seed(&seed);
-			let json = keystore::encrypt(&pair, &passphrase, "rupee-wallet purse device");
+			let json = keystore::encrypt(&pair, &passphrase, "rupee-wallet purse device", now_ms());
 			self.write_key_file(DEVICE_KEY_FILE, &json)?;
 			self.state.device_key = Some(crate::offline::hex(&pair.public().0));
 		}
@@ -659,4 +660,12 @@ mod tests {
 		let mode = fs::metadata(dir.path().join(STATE_FILE)).unwrap().permissions().mode();
 		assert_eq!(mode & 0o777, 0o600);
 	}
+}
+
+/// Now, in ms since the epoch (the wallet's clock, for key files' creation time).
+fn now_ms() -> u64 {
+	std::time::SystemTime::now()
+		.duration_since(std::time::UNIX_EPOCH)
+		.map(|elapsed| elapsed.as_millis() as u64)
+		.unwrap_or_default()
 }

@@ -102,8 +102,10 @@ fn random<const N: usize>() -> [u8; N] {
 	bytes
 }
 
-/// Encrypt `pair` with `passphrase`; `name` goes into `meta` as polkadot.js shows it.
-pub fn encrypt(pair: &sr25519::Pair, passphrase: &str, name: &str) -> KeystoreJson {
+/// Encrypt `pair` with `passphrase`; `name` and `created` (ms since the epoch: the caller's
+/// clock, as a browser's WebAssembly has none of its own) go into `meta` as polkadot.js shows
+/// them.
+pub fn encrypt(pair: &sr25519::Pair, passphrase: &str, name: &str, created: u64) -> KeystoreJson {
 	let keypair: schnorrkel::Keypair = pair.clone().into();
 	let mut pkcs8 = Zeroizing::new(Vec::with_capacity(PKCS8_LENGTH));
 	pkcs8.extend_from_slice(&PKCS8_HEADER);
@@ -126,10 +128,6 @@ pub fn encrypt(pair: &sr25519::Pair, passphrase: &str, name: &str) -> KeystoreJs
 	encoded.extend_from_slice(&r.to_le_bytes());
 	encoded.extend_from_slice(&nonce);
 	encoded.extend_from_slice(&sealed);
-	let created = std::time::SystemTime::now()
-		.duration_since(std::time::UNIX_EPOCH)
-		.map(|elapsed| elapsed.as_millis() as u64)
-		.unwrap_or_default();
 	KeystoreJson {
 		encoded: base64::engine::general_purpose::STANDARD.encode(encoded),
 		encoding: Encoding {
@@ -207,7 +205,7 @@ mod tests {
 	#[test]
 	fn a_key_round_trips_and_signs_as_before() {
 		let pair = sr25519::Pair::from_string("//Alice", None).unwrap();
-		let json = encrypt(&pair, "correct horse", "Alice");
+		let json = encrypt(&pair, "correct horse", "Alice", 0);
 		assert_eq!(json.encoding.kind, ["scrypt", "xsalsa20-poly1305"]);
 		assert_eq!(public(&json).unwrap(), pair.public());
 		let opened = decrypt(&json, "correct horse").unwrap();
@@ -215,13 +213,13 @@ mod tests {
 		let signature = opened.sign(b"pay 10");
 		assert!(sr25519::Pair::verify(&signature, b"pay 10", &pair.public()));
 		// Fresh salt and nonce each time: two encryptions of one key differ.
-		assert_ne!(encrypt(&pair, "correct horse", "Alice").encoded, json.encoded);
+		assert_ne!(encrypt(&pair, "correct horse", "Alice", 0).encoded, json.encoded);
 	}
 
 	#[test]
 	fn a_wrong_passphrase_or_an_altered_file_is_refused() {
 		let pair = sr25519::Pair::from_string("//Bob", None).unwrap();
-		let json = encrypt(&pair, "one", "Bob");
+		let json = encrypt(&pair, "one", "Bob", 0);
 		assert_eq!(decrypt(&json, "two").err().unwrap(), KeystoreError::WrongPassphrase);
 		let mut bytes = base64::engine::general_purpose::STANDARD.decode(&json.encoded).unwrap();
 		*bytes.last_mut().unwrap() ^= 1;
