@@ -52,3 +52,11 @@ pub use rupee_primitives::{
 	voucher::{PurseCertificate, Voucher, VoucherBody},
 	Balance,
 };
+
+/// Now, in ms since the epoch: the wallet's clock (vouchers' times, key files' creation time).
+pub fn now_ms() -> u64 {
+	std::time::SystemTime::now()
+		.duration_since(std::time::UNIX_EPOCH)
+		.map(|elapsed| elapsed.as_millis() as u64)
+		.unwrap_or(0)
+}

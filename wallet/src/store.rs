@@ -26,6 +26,7 @@ use zeroize::Zeroizing;
 use crate::{
 	error::Error,
 	keystore::{self, KeystoreJson},
+	now_ms,
 };
 
 /// File name of the state inside the wallet directory.
@@ -660,12 +661,4 @@ mod tests {
 		let mode = fs::metadata(dir.path().join(STATE_FILE)).unwrap().permissions().mode();
 		assert_eq!(mode & 0o777, 0o600);
 	}
-}
-
-/// Now, in ms since the epoch (the wallet's clock, for key files' creation time).
-fn now_ms() -> u64 {
-	std::time::SystemTime::now()
-		.duration_since(std::time::UNIX_EPOCH)
-		.map(|elapsed| elapsed.as_millis() as u64)
-		.unwrap_or_default()
 }

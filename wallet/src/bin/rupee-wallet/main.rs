@@ -14,10 +14,7 @@
 //! sign ask for it at the terminal, or take it from `RUPEE_WALLET_PASSPHRASE` or from the file
 //! descriptor `--passphrase-fd N`; never from the command line.
 
-use std::{
-	path::PathBuf,
-	time::{SystemTime, UNIX_EPOCH},
-};
+use std::path::PathBuf;
 
 mod keys;
 mod operator;
@@ -28,6 +25,7 @@ mod reads;
 use clap::{Parser, Subcommand};
 use keys::KeyCommand;
 use purse::{DeviceCommand, PurseCommand};
+pub use rupee_wallet::now_ms;
 use rupee_wallet::{
 	error::Error,
 	online::{parse_account, Node},
@@ -183,13 +181,6 @@ enum Command {
 		#[command(subcommand)]
 		command: operator::BoardCommand,
 	},
-}
-
-pub fn now_ms() -> u64 {
-	SystemTime::now()
-		.duration_since(UNIX_EPOCH)
-		.map(|elapsed| elapsed.as_millis() as u64)
-		.unwrap_or(0)
 }
 
 /// The account a read command is about: `--of`, or else this wallet's own.
