@@ -31,5 +31,5 @@ fi
 say "building rupee-web-wasm for wasm32-unknown-unknown (profile web)"
 cargo build --locked --quiet --profile web -p rupee-web-wasm --target wasm32-unknown-unknown
 wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/web/rupee_web_wasm.wasm"
-wasm-bindgen --target web --no-typescript --out-dir web-wallet/pkg "$wasm"
+wasm-bindgen --target web --out-dir web-wallet/pkg "$wasm"
 say "web-wallet/pkg: $(du -h web-wallet/pkg/rupee_web_wasm_bg.wasm | cut -f1) of WebAssembly"

@@ -49,10 +49,10 @@ if [ -n "$runtime_crates" ]; then
 	exit 1
 fi
 echo "[check] documentation links (cargo doc, broken and private intra-doc links denied)"
-# The crates whose docs reach wallet developers: the primitives, the pallets (their docs are the
+# The crates whose docs reach wallet developers: the protocol, the wallet core, the primitives, the pallets (their docs are the
 # chain's metadata), the runtime APIs and the JSON-RPC traits. About 3 minutes the first time (the dependencies'
 # metadata is checked for rustdoc once, under target/debug), seconds after.
-docs=(rupee-protocol rupee-primitives pallet-kyc pallet-rupee pallet-vouchers pallet-validators
+docs=(rupee-protocol rupee-wallet-core rupee-primitives pallet-kyc pallet-rupee pallet-vouchers pallet-validators
 	pallet-kyc-runtime-api pallet-rupee-runtime-api pallet-vouchers-runtime-api rupee-rpc-api)
 SKIP_WASM_BUILD=1 RUSTDOCFLAGS="-D rustdoc::broken_intra_doc_links -D rustdoc::private_intra_doc_links" \
 	cargo doc --quiet --locked --no-deps --keep-going "${docs[@]/#/-p=}"

@@ -30,3 +30,4 @@ mod validators;
 mod vouchers_rpc;
 mod wallet_metadata;
 mod web_console;
+mod web_wallet;

@@ -7,12 +7,7 @@
 
 use crate::common;
 
-use std::{
-	io::Read,
-	path::PathBuf,
-	process::{Command, Stdio},
-	time::{Duration, Instant},
-};
+use std::{path::PathBuf, time::Duration};
 
 use common::*;
 use rupee_primitives::rupees;
@@ -57,36 +52,16 @@ async fn the_web_console_shows_the_chain_and_governs_in_a_browser() {
 		assert_eq!(failure(&events_at(&client, &block).await), None);
 	}
 
-	let mut browser = Command::new("node")
-		.current_dir(&web)
-		.arg("tests/console.test.mjs")
-		.arg(node.url())
-		.arg(&shots)
-		.arg(to_hex(&phone.public().0))
-		.arg(to_hex(&old_phone.public().0))
-		.stdout(Stdio::piped())
-		.stderr(Stdio::inherit())
-		.spawn()
-		.expect("run node (nodejs)");
-	// Every step inside has its own bound; this one stops a hung browser.
-	let deadline = Instant::now() + Duration::from_secs(600);
-	let status = loop {
-		if let Some(status) = browser.try_wait().expect("wait for the console test") {
-			break status;
-		}
-		if Instant::now() > deadline {
-			let _ = browser.kill();
-			panic!("the console test ran past 10 minutes\n{}", node.log_tail());
-		}
-		std::thread::sleep(Duration::from_millis(200));
-	};
-	let mut stdout = String::new();
-	browser.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
-	print!("{stdout}");
-	assert!(status.success(), "the console test failed:\n{stdout}\n{}", node.log_tail());
-	// Every check ran (a script that stopped early without failing would show fewer).
-	let passed = stdout.lines().filter(|line| line.starts_with("ok - ")).count();
-	assert_eq!(passed, 30, "{stdout}");
+	let (phone_key, old_phone_key) = (to_hex(&phone.public().0), to_hex(&old_phone.public().0));
+	let url = node.url();
+	let args = [
+		"tests/console.test.mjs".as_ref(),
+		url.as_ref(),
+		shots.as_os_str(),
+		phone_key.as_ref(),
+		old_phone_key.as_ref(),
+	];
+	run_browser_test(&web, &args, &node, 30);
 	for page in ["overview", "board-refused", "board-motion", "offline", "account"] {
 		assert!(shots.join(format!("{page}.png")).is_file(), "no screenshot of {page}");
 	}

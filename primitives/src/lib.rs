@@ -24,46 +24,11 @@ extern crate alloc;
 pub mod json;
 pub mod views;
 
-pub use rupee_protocol::{hex, purse_proof, rupees, voucher, Balance, PAISA_PER_RUPEE};
+pub use rupee_protocol::{hex, purse_proof, rupees, voucher, Balance, Tier, PAISA_PER_RUPEE};
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
-
-/// A KYC level. Each has its own [`TierLimits`], set by governance.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Serialize,
-	Deserialize,
-)]
-pub enum Tier {
-	/// Basic account: phone number and national ID checked.
-	L0,
-	/// Biometric verification.
-	L1,
-	/// Full documentation.
-	L2,
-	/// A business accepting payments.
-	Merchant,
-	/// A bank or the issuer: holds reserves, distributes money.
-	Institution,
-}
-
-impl Tier {
-	/// All tiers, in order.
-	pub const ALL: [Tier; 5] = [Tier::L0, Tier::L1, Tier::L2, Tier::Merchant, Tier::Institution];
-}
 
 /// What an account of one tier may do. Amounts in paisa; "daily" and "monthly" are rolling
 /// calendar windows (UTC day, 30-day month) counted separately for debits and credits.

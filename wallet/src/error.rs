@@ -2,9 +2,10 @@
 //! code the CLI gives each: [`Error`], and why a voucher is not signed ([`PayError`]) or not
 //! accepted ([`ReceiveError`]).
 
-use rupee_primitives::{voucher::VoucherCodecError, Balance};
+use rupee_primitives::voucher::VoucherCodecError;
 
-use crate::amount::{format_amount, AmountError};
+use crate::amount::AmountError;
+pub use rupee_wallet_core::offline::{OfflineError, PayError, ReceiveError, RiskLimit};
 
 /// Everything that can go wrong in the wallet, with the exit code the CLI uses for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,155 +186,22 @@ impl From<AmountError> for Error {
 	}
 }
 
-/// Why the payer's own wallet will not sign a voucher.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PayError {
-	ZeroAmount,
-	/// Less than the chain's smallest voucher.
-	BelowMinimum,
-	/// More than one voucher may pay.
-	OverVoucherCap {
-		cap: Balance,
-	},
-	/// More than the purse has left after the vouchers already signed.
-	InsufficientPurse {
-		left: Balance,
-	},
-	/// The purse expired; fund it again online.
-	PurseExpired,
-	/// A voucher cannot pay the purse's own owner.
-	PaysOwner,
-	/// The proof this wallet holds promises less time than the purse now has (it was topped
-	/// up): payees would refuse the voucher.
-	ProofExpired,
-}
-
-impl std::fmt::Display for PayError {
-	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-		match self {
-			Self::ZeroAmount => write!(f, "the amount must be more than zero"),
-			Self::BelowMinimum => write!(
-				f,
-				"a voucher pays at least {}",
-				format_amount(rupee_primitives::voucher::MIN_VOUCHER_AMOUNT)
-			),
-			Self::OverVoucherCap { cap } => {
-				write!(f, "one voucher may pay at most {}", format_amount(*cap))
-			},
-			Self::InsufficientPurse { left } => {
-				write!(f, "the purse has only {} left", format_amount(*left))
-			},
-			Self::PurseExpired => write!(f, "the purse expired: fund it again when online"),
-			Self::PaysOwner => write!(f, "a voucher cannot pay the purse's own owner"),
-			Self::ProofExpired => {
-				write!(f, "the purse's proof has expired: sync to fetch the proof of its top-up")
-			},
+impl From<OfflineError> for Error {
+	fn from(error: OfflineError) -> Self {
+		match error {
+			OfflineError::NotSynced => Self::NotSynced,
+			OfflineError::NoPurse => Self::NoPurse,
+			OfflineError::NoProof => Self::NoProof,
+			OfflineError::CountersExhausted => Self::CountersExhausted,
+			OfflineError::Codec(what, error) => Self::Codec(what, error),
+			OfflineError::Pay(error) => Self::Pay(error),
+			OfflineError::Receive(error) => Self::Receive(error),
 		}
 	}
 }
 
-/// Why a payee's wallet refuses a voucher offline.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReceiveError {
-	UnsupportedVersion,
-	/// For another chain than the one this wallet synced with.
-	WrongChain,
-	BadSignature,
-	/// It pays someone else.
-	NotForMe,
-	/// The proof is of another purse than the one that signed the voucher.
-	ProofOfAnotherPurse,
-	/// No proof of this payer's purse: a bare voucher from a purse this wallet never saw.
-	NoProof,
-	/// The proof is signed by an authority set this wallet has not synced.
-	CannotVerify {
-		set_id: u64,
-	},
-	/// The proof is not signed by the chain's validators: the purse or its figures are made up.
-	ForgedProof,
-	/// The revocation list (and validator set) is older than the risk limits allow.
-	StaleList {
-		hours: u64,
-	},
-	/// The voucher's date is far from this device's clock.
-	ClockSkew,
-	/// Accepting it would go past one of this wallet's offline risk limits.
-	RiskLimit(String),
-	ZeroAmount,
-	/// Less than the chain's smallest voucher: the chain would refuse it.
-	BelowMinimum,
-	/// A counter the chain never redeems (at or above its vouchers per purse).
-	CounterTooHigh,
-	OverVoucherCap {
-		cap: Balance,
-	},
-	/// The purse expired (by this device's clock) or the voucher was signed after expiry.
-	Expired,
-	/// This device already received a voucher with this counter from that purse.
-	CounterSeen {
-		counter: u64,
-	},
-	/// With this voucher the purse would have paid this wallet more than its certified escrow.
-	OverEscrow {
-		escrow: Balance,
-		received: Balance,
-	},
-	/// The purse is on the revocation list of the last sync.
-	Revoked,
-}
-
-impl std::fmt::Display for ReceiveError {
-	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-		match self {
-			Self::UnsupportedVersion => write!(f, "a voucher format this wallet does not read"),
-			Self::WrongChain => write!(f, "the voucher is for another chain"),
-			Self::BadSignature => write!(f, "the signature is not the purse's: the voucher was forged or damaged"),
-			Self::NotForMe => write!(f, "the voucher pays another account"),
-			Self::ProofOfAnotherPurse => {
-				write!(f, "the purse proof is of another purse than the one that signed")
-			},
-			Self::NoProof => write!(
-				f,
-				"no proof of the payer's purse came with it: ask for the whole payment code (RPP2…)"
-			),
-			Self::CannotVerify { set_id } => write!(
-				f,
-				"cannot verify offline: the purse proof is signed by validator set #{set_id}, which this wallet has not synced; sync once online"
-			),
-			Self::ForgedProof => write!(
-				f,
-				"the purse proof is not signed by the chain's validators: the purse or its figures are made up"
-			),
-			Self::StaleList { hours } => write!(
-				f,
-				"this wallet last synced {hours} h ago: sync before accepting offline payments"
-			),
-			Self::ClockSkew => write!(
-				f,
-				"the voucher's date is more than 10 minutes from this device's clock"
-			),
-			Self::RiskLimit(what) => write!(f, "{what}: redeem what you hold first"),
-			Self::ZeroAmount => write!(f, "the voucher pays nothing"),
-			Self::BelowMinimum => write!(
-				f,
-				"the voucher pays less than {}, the chain's smallest voucher",
-				format_amount(rupee_primitives::voucher::MIN_VOUCHER_AMOUNT)
-			),
-			Self::CounterTooHigh => {
-				write!(f, "the voucher's number is beyond what the chain redeems for one purse")
-			},
-			Self::OverVoucherCap { cap } =>
-				write!(f, "the voucher pays more than the purse's cap of {}", format_amount(*cap)),
-			Self::Expired => write!(f, "the payer's purse has expired"),
-			Self::CounterSeen { counter } =>
-				write!(f, "voucher number {counter} of this purse was already received: a copy or a double spend"),
-			Self::OverEscrow { escrow, received } => write!(
-				f,
-				"the purse holds {} but would have paid you {}",
-				format_amount(*escrow),
-				format_amount(*received)
-			),
-			Self::Revoked => write!(f, "the payer's purse was closed or caught double spending"),
-		}
+impl From<crate::request::NotAReceipt> for Error {
+	fn from(error: crate::request::NotAReceipt) -> Self {
+		Self::BadInput(error.to_string())
 	}
 }

@@ -42,10 +42,9 @@ pub mod online;
 pub mod operator;
 pub mod qr;
 pub mod request;
-pub mod risk;
 pub mod store;
 
-pub use rupee_wallet_core::keystore;
+pub use rupee_wallet_core::{keystore, risk};
 
 pub use rupee_primitives::{
 	purse_proof::{PaymentPayload, PurseProof},

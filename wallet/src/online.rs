@@ -117,18 +117,7 @@ fn rpc_address(who: &AccountId) -> String {
 	who.to_ss58check()
 }
 
-/// A signed transaction: its bytes, its nonce, and the finalized block it was signed at (its
-/// lifetime of [`MORTAL_PERIOD`] blocks starts there). Kept by the wallet while it is in
-/// flight, so a re-run after a crash or a timeout finds it instead of signing another.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Signed {
-	/// `0x`-hex of the encoded extrinsic, as blocks list it.
-	pub extrinsic: String,
-	pub signer: String,
-	pub nonce: u32,
-	pub signed_at: u32,
-}
+pub use rupee_wallet_core::state::Signed;
 
 /// What became of a transaction signed earlier.
 pub enum Earlier {
@@ -859,88 +848,75 @@ fn other_chain(url: &str, theirs: &str, ours: &str) -> Error {
 	))
 }
 
-/// Validator sets a wallet keeps: proofs signed by older sets than these cannot be verified.
-const KEPT_SETS: usize = 8;
-
 /// Read this wallet's own purse and its proof from the chain, mark its sent vouchers that were
 /// paid, take the genesis hash, the validator set, the account's tier and the revocation list,
-/// and update received vouchers that someone else redeemed.
+/// and update received vouchers that someone else redeemed (`rupee_wallet_core::sync` decides
+/// what changes, as in the web app).
 pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Error> {
+	use rupee_wallet_core::sync::{self as core, Synced, SyncedPurse};
 	pin_chain(wallet, node).await?;
 	let genesis = node.genesis_hash().await?;
 	// Everything is read at one finalized block: nothing a reorg could take back.
 	let (finalized, _) = node.finalized_head().await?;
 	let at = Some(finalized.as_str());
-	let set = node.attesters().await?;
-	let sets = &mut wallet.state.attester_sets;
-	// A set numbered above the chain's current one is not the chain's (a node lied once).
-	sets.retain(|known| known.set_id < set.set_id);
-	sets.push(set);
-	sets.sort_by_key(|known| known.set_id);
-	let excess = sets.len().saturating_sub(KEPT_SETS);
-	sets.drain(..excess);
-	if let Ok(me) = keys::account_id(wallet) {
-		wallet.state.tier = node.kyc_status(&me).await?.map(|status| status.tier);
-	}
+	let attesters = node.attesters().await?;
+	let tier = match keys::account_id(wallet) {
+		Ok(me) => Some(node.kyc_status(&me).await?.map(|status| status.tier)),
+		Err(_) => None,
+	};
+	let (mut purse, mut proof) = (None, None);
+	let mut sent_paid = std::collections::BTreeSet::new();
+	let (sent, received) = core::to_check(&wallet.state);
 	if let Ok(device) = wallet.device_public() {
 		let device_key = device.0;
-		if let Some(PurseAnswer { purse, highest_counter }) = node.purse(&device_key, at).await? {
-			let certificate = PurseCertificate {
-				version: VOUCHER_VERSION,
-				genesis_hash: genesis,
-				device_key,
-				owner: purse.owner.0.into(),
-				escrow: purse.escrow,
-				voucher_cap: purse.voucher_cap,
-				expires_at: purse.expires_at,
-				synced_block: node.finalized_number().await?,
-			};
-			let active = purse.status == PurseStatus::Active;
-			wallet.state.certificate = active.then(|| certificate.to_text());
-			// A wallet restored from a backup does not know the vouchers it signed after the
-			// backup was taken; the chain knows those redeemed so far: the next voucher goes
-			// past them.
-			if let Some(highest) = highest_counter {
-				wallet.state.next_counter = wallet.state.next_counter.max(highest + 1);
-			}
-			// While a top-up is being signed the chain has no complete proof: keep the last.
-			if let Some(proof) = node.purse_proof(&device_key).await? {
-				wallet.state.proof = Some(hex(&proof.encode()));
-			}
-			if !active {
-				wallet.state.proof = None;
-			}
+		if let Some(PurseAnswer { purse: view, highest_counter }) =
+			node.purse(&device_key, at).await?
+		{
+			purse = Some(SyncedPurse {
+				certificate: PurseCertificate {
+					version: VOUCHER_VERSION,
+					genesis_hash: genesis,
+					device_key,
+					owner: view.owner.0.into(),
+					escrow: view.escrow,
+					voucher_cap: view.voucher_cap,
+					expires_at: view.expires_at,
+					synced_block: node.finalized_number().await?,
+				},
+				active: view.status == PurseStatus::Active,
+				highest_counter,
+			});
+			proof = node.purse_proof(&device_key).await?;
 		}
-		for index in 0..wallet.state.sent.len() {
-			if wallet.state.sent[index].redeemed {
-				continue;
+		for voucher in &sent {
+			let status = node.voucher_status(voucher, at).await?;
+			if matches!(status, VoucherStatus::Redeemed | VoucherStatus::DoubleSpend) {
+				sent_paid.insert(voucher.to_text());
 			}
-			let Ok(voucher) = Voucher::from_text(&wallet.state.sent[index].voucher) else {
-				continue;
-			};
-			let status = node.voucher_status(&voucher, at).await?;
-			wallet.state.sent[index].redeemed =
-				matches!(status, VoucherStatus::Redeemed | VoucherStatus::DoubleSpend);
 		}
 	}
-	for index in 0..wallet.state.received.len() {
-		if wallet.state.received[index].status != ReceivedStatus::Pending {
-			continue;
-		}
-		let Ok(voucher) = Voucher::from_text(&wallet.state.received[index].voucher) else {
-			continue;
-		};
-		if node.voucher_status(&voucher, at).await? == VoucherStatus::Redeemed {
-			wallet.state.received[index].status = ReceivedStatus::Redeemed;
+	let mut received_redeemed = std::collections::BTreeSet::new();
+	for voucher in &received {
+		if node.voucher_status(voucher, at).await? == VoucherStatus::Redeemed {
+			received_redeemed.insert(voucher.to_text());
 		}
 	}
 	let (revoked, digest) = node.revocations().await?;
-	wallet.state.revoked = revoked.into_iter().collect();
-	wallet.state.revocation_digest = Some(digest);
 	// The list is as of the finalized block: its age counts from that block's time, or from
 	// this device's clock if that is behind (never younger than it is).
 	let chain_time = node.timestamp_at(&finalized).await?;
-	wallet.state.synced_at = Some(now.min(chain_time));
+	let synced = Synced {
+		attesters,
+		tier,
+		purse,
+		proof,
+		sent_paid,
+		received_redeemed,
+		revoked,
+		digest,
+		synced_at: now.min(chain_time),
+	};
+	core::apply(&mut wallet.state, synced).map_err(|error| Error::Rpc(error.to_string()))?;
 	wallet.save()
 }
 
@@ -1268,15 +1244,12 @@ pub async fn redeem(
 				},
 				_ => continue,
 			};
-			let key = hex(&device_key);
-			if let Some(received) = wallet
-				.state
-				.received
-				.iter_mut()
-				.find(|received| received.device_key == key && received.counter == counter)
-			{
-				received.status = status;
-			}
+			rupee_wallet_core::offline::record_redemption(
+				&mut wallet.state,
+				&hex(&device_key),
+				counter,
+				status,
+			);
 		}
 		wallet.save()?;
 	}

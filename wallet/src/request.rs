@@ -4,14 +4,13 @@
 //! - a **receipt**, `RPRC` + hex: the payee's account signs the hash of the voucher it
 //!   accepted, and the payer's wallet checks and keeps it (proof the payee took the voucher).
 
-use codec::{Decode, Encode};
-use rupee_primitives::{voucher::Voucher, Balance};
-use sp_core::{sr25519, Pair};
+use rupee_primitives::Balance;
+
+pub use rupee_wallet_core::receipt::{keep as keep_receipt, voucher_hash, NotAReceipt, Receipt};
 
 use crate::{
 	amount::{format_amount, parse_amount},
 	error::Error,
-	offline::{hex, unhex},
 	online::{address, parse_account},
 };
 
@@ -19,10 +18,6 @@ use crate::{
 const SCHEME: &str = "rupee:";
 /// Longest reference a request carries.
 pub const MAX_REFERENCE: usize = 64;
-/// What a receipt's signature covers, before the voucher's hash.
-const RECEIPT_DOMAIN: &[u8] = b"rupee/receipt/v1";
-/// The text form's prefix.
-const RECEIPT_PREFIX: &str = "RPRC";
 
 /// A payee's request: pay `amount` to `to`, for `reference`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,69 +91,11 @@ impl PaymentRequest {
 	}
 }
 
-/// A payee's signed word that it accepted a voucher.
-#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
-pub struct Receipt {
-	/// BLAKE2-256 of the voucher's encoding.
-	pub voucher_hash: [u8; 32],
-	/// The payee's account (the voucher's payee).
-	pub payee: [u8; 32],
-	pub signature: [u8; 64],
-}
-
-/// The hash a receipt names: BLAKE2-256 of the voucher's encoding.
-pub fn voucher_hash(voucher: &Voucher) -> [u8; 32] {
-	crate::operator::blake2_256(&voucher.encode())
-}
-
-fn receipt_payload(voucher_hash: &[u8; 32]) -> Vec<u8> {
-	[RECEIPT_DOMAIN, &voucher_hash[..]].concat()
-}
-
-impl Receipt {
-	/// The payee (`account`) signs its receipt for `voucher`.
-	pub fn sign(voucher: &Voucher, account: &sr25519::Pair) -> Self {
-		let voucher_hash = voucher_hash(voucher);
-		Self {
-			voucher_hash,
-			payee: account.public().0,
-			signature: account.sign(&receipt_payload(&voucher_hash)).0,
-		}
-	}
-
-	/// Whether this receipt is `voucher`'s payee's, for `voucher`.
-	pub fn verify(&self, voucher: &Voucher) -> bool {
-		self.voucher_hash == voucher_hash(voucher)
-			&& self.payee == voucher.body.payee
-			&& sr25519::Pair::verify(
-				&sr25519::Signature::from_raw(self.signature),
-				receipt_payload(&self.voucher_hash),
-				&sr25519::Public::from_raw(self.payee),
-			)
-	}
-
-	pub fn to_text(&self) -> String {
-		format!("{RECEIPT_PREFIX}{}", hex(&self.encode()).trim_start_matches("0x"))
-	}
-
-	pub fn from_text(text: &str) -> Result<Self, Error> {
-		let text = text.trim();
-		let not_one = || Error::BadInput(format!("not a receipt (they start with RPRC): {text}"));
-		let body = text.strip_prefix(RECEIPT_PREFIX).ok_or_else(not_one)?;
-		let bytes = unhex(&format!("0x{body}")).ok_or_else(not_one)?;
-		let mut input = &bytes[..];
-		let receipt = Self::decode(&mut input).map_err(|_| not_one())?;
-		if !input.is_empty() {
-			return Err(not_one());
-		}
-		Ok(receipt)
-	}
-}
-
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use rupee_primitives::voucher::{VoucherBody, VOUCHER_VERSION};
+	use rupee_primitives::voucher::{Voucher, VoucherBody, VOUCHER_VERSION};
+	use sp_core::{sr25519, Pair};
 
 	fn ferdie() -> sr25519::Pair {
 		sr25519::Pair::from_string("//Ferdie", None).unwrap()

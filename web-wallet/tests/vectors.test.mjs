@@ -5,38 +5,13 @@
 // `node tests/vectors.test.mjs`. Prints `ok - ...` per check; any failure exits non-zero.
 
 import { readFile } from "node:fs/promises";
-import { createServer } from "node:http";
-import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { serve } from "../../scripts/serve-static.mjs";
 
-const pkg = fileURLToPath(new URL("../pkg/", import.meta.url));
+/** web-wallet/: pkg/ (the WebAssembly build) and tests/blank.html, the page the checks run in. */
+const root = fileURLToPath(new URL("../", import.meta.url));
 const vectorsFile = fileURLToPath(new URL("../../docs/offline-payments-vectors.txt", import.meta.url));
-
-/** pkg/ over HTTP on a free loopback port, and an empty page to run the checks in. */
-async function serve() {
-  const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" };
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
-    if (path === "/") {
-      res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>vectors</title>");
-      return;
-    }
-    const file = join(pkg, path.replace(/^\/pkg\//, "/"));
-    if (!path.startsWith("/pkg/") || !file.startsWith(pkg)) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" }).end(body);
-    } catch {
-      res.writeHead(404).end("not found");
-    }
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return server;
-}
 
 /** name = value lines of the vectors file. */
 function parse(text) {
@@ -72,16 +47,28 @@ async function inPage(vectors) {
 
   const decoded = JSON.parse(rupee.decodePayment(vectors.payload_text));
   check("the payment code decodes to the documented payload bytes", decoded.bytes === vectors.payload, decoded.bytes);
-  check("its voucher and proof are the documented ones", decoded.voucher === vectors.voucher && decoded.proof === vectors.proof);
-  check("the payload's bytes encode to the documented code", rupee.paymentCodeOfBytes(vectors.payload) === vectors.payload_text);
-  check("a voucher and a proof make the same code", rupee.paymentCode(vectors.voucher, vectors.proof) === vectors.payload_text);
+  check(
+    "its voucher and proof are the documented ones",
+    decoded.voucher === vectors.voucher && decoded.proof === vectors.proof,
+  );
+  check(
+    "the payload's bytes encode to the documented code",
+    rupee.paymentCodeOfBytes(vectors.payload) === vectors.payload_text,
+  );
+  check(
+    "a voucher and a proof make the same code",
+    rupee.paymentCode(vectors.voucher, vectors.proof) === vectors.payload_text,
+  );
   check("the payload is 491 bytes", (decoded.bytes.length - 2) / 2 === 491);
   check(
     "the voucher reads as documented (counter 7, 250.00 PKR, set 3, 3 signatures)",
     decoded.body.counter === 7 && decoded.body.amount === "25000" && decoded.setId === 3 && decoded.signatures === 3,
     JSON.stringify(decoded.body),
   );
-  check("the voucher's signing payload is the documented one", rupee.voucherSigningPayload(vectors.voucher) === vectors.voucher_signing_payload);
+  check(
+    "the voucher's signing payload is the documented one",
+    rupee.voucherSigningPayload(vectors.voucher) === vectors.voucher_signing_payload,
+  );
   check("the documented voucher's signature verifies", rupee.voucherSignatureIsValid(vectors.voucher) === true);
   const forged = flip(vectors.voucher, vectors.voucher.length / 2 - 2);
   check("a voucher with one signature bit changed does not", rupee.voucherSignatureIsValid(forged) === false);
@@ -91,14 +78,38 @@ async function inPage(vectors) {
   );
   const authorities = [0, 1, 2, 3].map((i) => [vectors[`set_3_authority_${i}`], 1]);
   const sets = JSON.stringify([{ setId: 3, authorities }]);
-  check("the proof verifies against set 3", rupee.checkProof(vectors.proof, sets) == null, rupee.checkProof(vectors.proof, sets));
-  check("a proof whose statement changed is refused", rupee.checkProof(flip(vectors.proof, 0), sets) === "BadSignature");
-  check("a proof of a set the wallet does not hold cannot be verified", rupee.checkProof(vectors.proof, "[]") === "UnknownSet(3)");
-  const bigger = JSON.stringify([{ setId: 3, authorities: [...authorities, [vectors.set_3_authority_0.replace(/.$/, "0"), 3]] }]);
-  check("three of a set weighing 7 are not enough", rupee.checkProof(vectors.proof, bigger) === "NotEnoughSignatures", rupee.checkProof(vectors.proof, bigger));
-  const damaged = vectors.payload_text.slice(0, 40) + (vectors.payload_text[40] === "A" ? "B" : "A") + vectors.payload_text.slice(41);
-  check("a damaged code is refused by its checksum", refusal(() => rupee.decodePayment(damaged)).startsWith("BadChecksum:"), refusal(() => rupee.decodePayment(damaged)));
-  check("text that is no payment code is refused", refusal(() => rupee.decodePayment("hello")).startsWith("NotAVoucher:"));
+  check(
+    "the proof verifies against set 3",
+    rupee.checkProof(vectors.proof, sets) == null,
+    rupee.checkProof(vectors.proof, sets),
+  );
+  check(
+    "a proof whose statement changed is refused",
+    rupee.checkProof(flip(vectors.proof, 0), sets) === "BadSignature",
+  );
+  check(
+    "a proof of a set the wallet does not hold cannot be verified",
+    rupee.checkProof(vectors.proof, "[]") === "UnknownSet(3)",
+  );
+  const bigger = JSON.stringify([
+    { setId: 3, authorities: [...authorities, [vectors.set_3_authority_0.replace(/.$/, "0"), 3]] },
+  ]);
+  check(
+    "three of a set weighing 7 are not enough",
+    rupee.checkProof(vectors.proof, bigger) === "NotEnoughSignatures",
+    rupee.checkProof(vectors.proof, bigger),
+  );
+  const damaged =
+    vectors.payload_text.slice(0, 40) + (vectors.payload_text[40] === "A" ? "B" : "A") + vectors.payload_text.slice(41);
+  check(
+    "a damaged code is refused by its checksum",
+    refusal(() => rupee.decodePayment(damaged)).startsWith("BadChecksum:"),
+    refusal(() => rupee.decodePayment(damaged)),
+  );
+  check(
+    "text that is no payment code is refused",
+    refusal(() => rupee.decodePayment("hello")).startsWith("NotAVoucher:"),
+  );
   check("bad hex is refused", refusal(() => rupee.voucherSignatureIsValid("0xzz")).startsWith("BadHex:"));
 
   // Signing in the browser: the device's key signs with the browser's randomness.
@@ -110,11 +121,15 @@ async function inPage(vectors) {
   check("two signatures of one voucher differ (randomness from the browser)", again !== signed);
   check(
     "a counter that is no whole number is refused",
-    refusal(() => rupee.signVoucher(seed, body.genesisHash, -1, body.payee, "1250", 1797000000000)).startsWith("BadNumber:"),
+    refusal(() => rupee.signVoucher(seed, body.genesisHash, -1, body.payee, "1250", 1797000000000)).startsWith(
+      "BadNumber:",
+    ),
   );
   check(
     "an amount that is no number of paisa is refused",
-    refusal(() => rupee.signVoucher(seed, body.genesisHash, 9, body.payee, "12.50", 1797000000000)).startsWith("BadAmount:"),
+    refusal(() => rupee.signVoucher(seed, body.genesisHash, 9, body.payee, "12.50", 1797000000000)).startsWith(
+      "BadAmount:",
+    ),
   );
   const code = JSON.parse(rupee.decodePayment(rupee.paymentCode(signed, vectors.proof)));
   check(
@@ -140,17 +155,23 @@ async function inPage(vectors) {
   context.fillRect(0, 0, 360, 360);
   const blank = context.getImageData(0, 0, 360, 360);
   check("a blank image has no code", refusal(() => rupee.readQr(360, 360, blank.data)).startsWith("NoCode:"));
-  check("pixels that do not match the size are refused", refusal(() => rupee.readQr(361, 360, blank.data)).startsWith("BadImage:"));
+  check(
+    "pixels that do not match the size are refused",
+    refusal(() => rupee.readQr(361, 360, blank.data)).startsWith("BadImage:"),
+  );
   return results;
 }
 
-const server = await serve();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+const server = await serve(root);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox"],
+});
 let failed = 0;
 try {
   const page = await browser.newPage();
   page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
-  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.goto(`http://127.0.0.1:${server.address().port}/tests/blank.html`);
   const vectors = parse(await readFile(vectorsFile, "utf8"));
   const results = await page.evaluate(inPage, vectors);
   for (const [what, passed, detail] of results) {
@@ -162,7 +183,9 @@ try {
   }
   // cargo's summary line, which scripts/test.sh adds up.
   const verdict = failed ? "FAILED" : "ok";
-  console.log(`test result: ${verdict}. ${results.length - failed} passed; ${failed} failed (web-wallet vectors in Chromium)`);
+  console.log(
+    `test result: ${verdict}. ${results.length - failed} passed; ${failed} failed (web-wallet vectors in Chromium)`,
+  );
 } finally {
   await browser.close();
   server.close();

@@ -6,10 +6,9 @@
 // check; any failure exits non-zero. node/tests/web_console.rs runs it on a fresh dev node.
 
 import { readFile } from "node:fs/promises";
-import { createServer } from "node:http";
-import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { serve } from "../../scripts/serve-static.mjs";
 
 // PURSE_KEY: the device key of a purse Dave funded with 2,000 PKR before the run; CLOSED_KEY: a
 // purse of his he closed (on the revocation list). node/tests/web_console.rs sets both up.
@@ -41,24 +40,6 @@ async function rpc(method, params = []) {
   const body = await response.json();
   if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
   return body.result;
-}
-
-/** dist/ over HTTP on a free loopback port. */
-async function serve() {
-  const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml" };
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    const file = join(dist, path === "/" ? "index.html" : path);
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end("not found");
-    }
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return server;
 }
 
 /** Runs an action and waits for the Board's status line to settle on done or refused. */
@@ -115,7 +96,7 @@ async function main() {
     "the runtime changed: run `npm run metadata` in web/ with a dev node running, and commit",
   );
 
-  const server = await serve();
+  const server = await serve(dist);
   const site = `http://127.0.0.1:${server.address().port}/?rpc=${encodeURIComponent(wsUrl)}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",

@@ -377,3 +377,41 @@ pub async fn start_local_network(dir: &Path) -> Vec<Node> {
 	}
 	nodes
 }
+
+/// Runs a browser test (`node <args>` in `dir`: a script driving Chromium against `node`),
+/// bounded to 10 minutes, prints what it printed, and checks it passed with exactly `checks`
+/// `ok - …` lines (a script that stopped early without failing shows fewer). Its output.
+pub fn run_browser_test(
+	dir: &Path,
+	args: &[&std::ffi::OsStr],
+	node: &Node,
+	checks: usize,
+) -> String {
+	use std::io::Read;
+	let mut browser = Command::new("node")
+		.current_dir(dir)
+		.args(args)
+		.stdout(Stdio::piped())
+		.stderr(Stdio::inherit())
+		.spawn()
+		.expect("run node (nodejs)");
+	// Every step inside has its own bound; this one stops a hung browser.
+	let deadline = Instant::now() + Duration::from_secs(600);
+	let status = loop {
+		if let Some(status) = browser.try_wait().expect("wait for the browser test") {
+			break status;
+		}
+		if Instant::now() > deadline {
+			let _ = browser.kill();
+			panic!("the browser test ran past 10 minutes\n{}", node.log_tail());
+		}
+		std::thread::sleep(Duration::from_millis(200));
+	};
+	let mut stdout = String::new();
+	browser.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
+	print!("{stdout}");
+	assert!(status.success(), "the browser test failed:\n{stdout}\n{}", node.log_tail());
+	let passed = stdout.lines().filter(|line| line.starts_with("ok - ")).count();
+	assert_eq!(passed, checks, "{stdout}");
+	stdout
+}

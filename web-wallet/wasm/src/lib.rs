@@ -227,3 +227,525 @@ pub fn read_qr(width: u32, height: u32, rgba: &[u8]) -> Result<String, JsError> 
 		refusal(code, &error.to_string())
 	})
 }
+
+// ---- The wallet: keys, the offline decisions and sync, over the state the app keeps ----------
+//
+// The app keeps a `WalletState` (rupee-wallet-core's, the JSON the CLI writes to wallet.json)
+// in IndexedDB and passes it in and out as JSON text. Secret keys never leave this module in
+// the clear: `unlock` decrypts the key files into its memory and returns a handle; signing
+// takes the handle; `lock` forgets the keys.
+
+use rupee_wallet_core::{
+	keystore::{self, KeystoreError, KeystoreJson},
+	mnemonic,
+	offline::{self, OfflineError, PayError, Payment, ReceiveError, RiskLimit},
+	receipt::{self, Receipt},
+	risk::RiskLimits,
+	state::WalletState,
+	sync::{self, Synced, SyncedPurse},
+};
+use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
+use std::cell::RefCell;
+
+/// The chain's address format (`system_properties.ss58Format`).
+const SS58_PREFIX: u16 = 1947;
+/// The shortest passphrase a new wallet takes (as the CLI's).
+const MIN_PASSPHRASE: usize = 8;
+
+/// Unlocked key pairs: the account's (signs transactions and receipts) and the purse device's
+/// (signs vouchers).
+struct Keys {
+	account: sr25519::Pair,
+	device: sr25519::Pair,
+}
+
+thread_local! {
+	static UNLOCKED: RefCell<Vec<Option<Keys>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn with_keys<T>(handle: u32, then: impl FnOnce(&Keys) -> T) -> Result<T, JsError> {
+	UNLOCKED.with(|keys| match keys.borrow().get(handle as usize) {
+		Some(Some(found)) => Ok(then(found)),
+		_ => Err(refusal("Locked", "the wallet is locked: unlock it with its passphrase")),
+	})
+}
+
+fn address_of(public: &[u8; 32]) -> String {
+	sr25519::Public::from_raw(*public)
+		.to_ss58check_with_version(Ss58AddressFormat::custom(SS58_PREFIX))
+}
+
+/// An account from an SS58 address (any prefix) or a `0x`-hex public key.
+fn account_of(text: &str) -> Result<[u8; 32], JsError> {
+	let text = text.trim();
+	if let Ok((public, _)) = sr25519::Public::from_ss58check_with_version(text) {
+		return Ok(public.0);
+	}
+	hex::decode32(text).ok_or_else(|| {
+		refusal("BadAddress", "not an account address (SS58, or 0x and 64 hex digits)")
+	})
+}
+
+fn state_of(json: &str) -> Result<WalletState, JsError> {
+	serde_json::from_str(json)
+		.map_err(|error| refusal("BadState", &format!("the stored wallet does not read: {error}")))
+}
+
+fn state_json(state: &WalletState) -> Value {
+	serde_json::to_value(state).expect("the state is JSON")
+}
+
+fn paisa(text: &str) -> Result<Balance, JsError> {
+	text.trim()
+		.parse()
+		.map_err(|_| refusal("BadAmount", "the amount is not a whole number of paisa"))
+}
+
+fn keystore_refusal(error: KeystoreError) -> JsError {
+	match error {
+		KeystoreError::WrongPassphrase => refusal("WrongPassphrase", &error.to_string()),
+		KeystoreError::Mismatch => refusal("KeyMismatch", &error.to_string()),
+		KeystoreError::Unsupported(_) => refusal("UnsupportedKey", &error.to_string()),
+	}
+}
+
+/// A new wallet's key files: the account's (`pair`) and a new purse device's, both encrypted
+/// with `passphrase`, and what the app shows.
+fn key_files(
+	pair: &sr25519::Pair,
+	account: Option<KeystoreJson>,
+	passphrase: &str,
+	created: u64,
+) -> Result<Value, JsError> {
+	if passphrase.chars().count() < MIN_PASSPHRASE {
+		return Err(refusal(
+			"ShortPassphrase",
+			&format!("choose a passphrase of at least {MIN_PASSPHRASE} characters"),
+		));
+	}
+	let account = account
+		.unwrap_or_else(|| keystore::encrypt(pair, passphrase, "rupee-wallet account", created));
+	let device =
+		mnemonic::new_key().map_err(|error| refusal("NoRandomness", &error.to_string()))?;
+	let device_file = keystore::encrypt(&device, passphrase, "rupee-wallet purse device", created);
+	Ok(json!({
+		"address": address_of(&pair.public().0),
+		"accountKey": hex::encode(&pair.public().0),
+		"deviceKey": hex::encode(&device.public().0),
+		"account": account,
+		"device": device_file,
+	}))
+}
+
+/// A new wallet: a new account (its twelve words, shown once) and purse device key, encrypted
+/// with `passphrase` (at least 8 characters). `created` is now, in ms.
+#[wasm_bindgen(js_name = newWallet)]
+pub fn new_wallet(passphrase: &str, created: f64) -> Result<String, JsError> {
+	let (pair, words) =
+		mnemonic::generate().map_err(|error| refusal("NoRandomness", &error.to_string()))?;
+	let mut answer = key_files(&pair, None, passphrase, whole(created, "the time")?)?;
+	answer["words"] = Value::String(words.to_string());
+	Ok(answer.to_string())
+}
+
+/// A wallet for the account of `words` (twelve or more, as written down), with a new purse
+/// device key, encrypted with `passphrase`.
+#[wasm_bindgen(js_name = importWords)]
+pub fn import_words(words: &str, passphrase: &str, created: f64) -> Result<String, JsError> {
+	let pair =
+		mnemonic::from_phrase(words).map_err(|error| refusal("BadWords", &error.to_string()))?;
+	Ok(key_files(&pair, None, passphrase, whole(created, "the time")?)?.to_string())
+}
+
+/// A wallet for the account of a polkadot.js keystore file (the CLI's `key export`, or the
+/// extension's export), which `passphrase` must open; it is kept as it is.
+#[wasm_bindgen(js_name = importKeystore)]
+pub fn import_keystore(file: &str, passphrase: &str, created: f64) -> Result<String, JsError> {
+	let json: KeystoreJson = serde_json::from_str(file)
+		.map_err(|_| refusal("UnsupportedKey", "this file is not a polkadot.js key file"))?;
+	let pair = keystore::decrypt(&json, passphrase).map_err(keystore_refusal)?;
+	Ok(key_files(&pair, Some(json), passphrase, whole(created, "the time")?)?.to_string())
+}
+
+/// Open the account's and the device's key files with `passphrase`: `{handle, address,
+/// accountKey, deviceKey}`, the handle for signing and the public keys of what was decrypted
+/// (which the app checks against what it stored).
+#[wasm_bindgen]
+pub fn unlock(account: &str, device: &str, passphrase: &str) -> Result<String, JsError> {
+	let open = |file: &str| -> Result<sr25519::Pair, JsError> {
+		let json: KeystoreJson = serde_json::from_str(file)
+			.map_err(|_| refusal("UnsupportedKey", "a stored key file does not read"))?;
+		keystore::decrypt(&json, passphrase).map_err(keystore_refusal)
+	};
+	let keys = Keys { account: open(account)?, device: open(device)? };
+	let answer = json!({
+		"address": address_of(&keys.account.public().0),
+		"accountKey": hex::encode(&keys.account.public().0),
+		"deviceKey": hex::encode(&keys.device.public().0),
+	});
+	let handle = UNLOCKED.with(|unlocked| {
+		let mut unlocked = unlocked.borrow_mut();
+		unlocked.push(Some(keys));
+		(unlocked.len() - 1) as u32
+	});
+	let mut answer = answer;
+	answer["handle"] = json!(handle);
+	Ok(answer.to_string())
+}
+
+/// Forget the keys of `handle`.
+#[wasm_bindgen]
+pub fn lock(handle: u32) {
+	UNLOCKED.with(|unlocked| {
+		if let Some(slot) = unlocked.borrow_mut().get_mut(handle as usize) {
+			*slot = None;
+		}
+	});
+}
+
+/// The account's sr25519 signature of `payload` (`0x`-hex): what a transaction signer returns.
+#[wasm_bindgen(js_name = signWithAccount)]
+pub fn sign_with_account(handle: u32, payload: &str) -> Result<String, JsError> {
+	let payload = bytes(payload, "the payload")?;
+	with_keys(handle, |keys| hex::encode(&keys.account.sign(&payload).0))
+}
+
+/// The chain's SS58 address of a `0x`-hex public key.
+#[wasm_bindgen]
+pub fn address(public: &str) -> Result<String, JsError> {
+	Ok(address_of(&bytes32(public, "the public key")?))
+}
+
+/// The `0x`-hex public key of an address (SS58 of any prefix, or `0x`-hex).
+#[wasm_bindgen(js_name = accountOf)]
+pub fn account_of_js(text: &str) -> Result<String, JsError> {
+	Ok(hex::encode(&account_of(text)?))
+}
+
+/// An offline refusal as the app shows it: a stable code, the figures its sentence names
+/// (amounts as paisa strings), and the sentence in English.
+fn offline_refusal(error: &OfflineError) -> Value {
+	let amount = |value: &Balance| Value::String(value.to_string());
+	let (code, params): (String, Value) = match error {
+		OfflineError::NotSynced => ("NotSynced".into(), json!({})),
+		OfflineError::NoPurse => ("NoPurse".into(), json!({})),
+		OfflineError::NoProof => ("NoProof".into(), json!({})),
+		OfflineError::CountersExhausted => ("CountersExhausted".into(), json!({})),
+		OfflineError::Codec(what, error) => (format!("{error:?}"), json!({ "what": what })),
+		OfflineError::Pay(error) => match error {
+			PayError::OverVoucherCap { cap } => {
+				("OverVoucherCap".into(), json!({ "cap": amount(cap) }))
+			},
+			PayError::InsufficientPurse { left } => {
+				("InsufficientPurse".into(), json!({ "left": amount(left) }))
+			},
+			other => (format!("{other:?}"), json!({})),
+		},
+		OfflineError::Receive(error) => match error {
+			ReceiveError::CannotVerify { set_id } => {
+				("CannotVerify".into(), json!({ "setId": set_id }))
+			},
+			ReceiveError::StaleList { hours } => ("StaleList".into(), json!({ "hours": hours })),
+			ReceiveError::OverVoucherCap { cap } => {
+				("OverVoucherCapReceived".into(), json!({ "cap": amount(cap) }))
+			},
+			ReceiveError::CounterSeen { counter } => {
+				("CounterSeen".into(), json!({ "counter": counter }))
+			},
+			ReceiveError::OverEscrow { escrow, received } => (
+				"OverEscrow".into(),
+				json!({ "escrow": amount(escrow), "received": amount(received) }),
+			),
+			ReceiveError::RiskLimit(limit) => match limit {
+				RiskLimit::PurseValue { would, limit } => (
+					"RiskPurseValue".into(),
+					json!({ "would": amount(would), "limit": amount(limit) }),
+				),
+				RiskLimit::PurseCount { held } => {
+					("RiskPurseCount".into(), json!({ "held": held }))
+				},
+				RiskLimit::TotalValue { would, limit } => (
+					"RiskTotalValue".into(),
+					json!({ "would": amount(would), "limit": amount(limit) }),
+				),
+				RiskLimit::TotalCount { held } => {
+					("RiskTotalCount".into(), json!({ "held": held }))
+				},
+			},
+			ReceiveError::ZeroAmount => ("ZeroAmountReceived".into(), json!({})),
+			ReceiveError::BelowMinimum => ("BelowMinimumReceived".into(), json!({})),
+			ReceiveError::WrongChain => ("WrongChain".into(), json!({})),
+			ReceiveError::NoProof => ("NoPayerProof".into(), json!({})),
+			other => (format!("{other:?}"), json!({})),
+		},
+	};
+	let sentence = match error {
+		OfflineError::Pay(error) => error.to_string(),
+		OfflineError::Receive(error) => error.to_string(),
+		OfflineError::NotSynced => "this wallet has never synced: sync once online".into(),
+		OfflineError::NoPurse => "no purse: fund one when online".into(),
+		OfflineError::NoProof => {
+			"the purse has no proof from the validators yet: sync once online".into()
+		},
+		OfflineError::CountersExhausted => {
+			"this purse has signed the most vouchers one purse may: start a new purse".into()
+		},
+		OfflineError::Codec(what, _) => format!("not a valid {what}: scan it again"),
+	};
+	json!({ "ok": false, "code": code, "params": params, "sentence": sentence })
+}
+
+/// What the purse can still pay offline (paisa), or `null` without a purse.
+#[wasm_bindgen]
+pub fn spendable(state: &str) -> Result<Option<String>, JsError> {
+	Ok(offline::spendable(&state_of(state)?).ok().map(|left| left.to_string()))
+}
+
+/// The figures of this wallet's own purse proof (`{escrow, voucherCap, expiresAt, block,
+/// ...}`, as [`decode_payment`]'s statement), or `null` without one.
+#[wasm_bindgen(js_name = proofFigures)]
+pub fn proof_figures(state: &str) -> Result<Option<String>, JsError> {
+	Ok(offline::own_proof(&state_of(state)?)
+		.ok()
+		.map(|proof| statement_json(&proof.statement).to_string()))
+}
+
+/// Pay `amount` paisa to `payee` (an address) from the purse, offline: `{ok: true, state,
+/// code}` (save `state` before showing `code`, the payment code for the QR), or `{ok: false,
+/// code, params, sentence}`.
+#[wasm_bindgen(js_name = payOffline)]
+pub fn pay_offline(
+	handle: u32,
+	state: &str,
+	payee: &str,
+	amount: &str,
+	now: f64,
+) -> Result<String, JsError> {
+	let mut state = state_of(state)?;
+	let payee = account_of(payee)?;
+	let amount = paisa(amount)?;
+	let now = whole(now, "the time")?;
+	let paid =
+		with_keys(handle, |keys| offline::pay(&mut state, &keys.device, payee, amount, None, now))?;
+	Ok(match paid {
+		Ok(payload) => {
+			json!({ "ok": true, "state": state_json(&state), "code": payload.to_text() })
+		},
+		Err(error) => offline_refusal(&error),
+	}
+	.to_string())
+}
+
+/// Check a payment code offline as this wallet's account and keep its voucher: `{ok: true,
+/// state, amount, payer, counter, expiresAt, receipt}` (save `state`; `receipt` is the `RPRC…`
+/// code for the payer), or `{ok: false, code, params, sentence}`.
+#[wasm_bindgen(js_name = receiveOffline)]
+pub fn receive_offline(handle: u32, state: &str, code: &str, now: f64) -> Result<String, JsError> {
+	let mut state = state_of(state)?;
+	let now = whole(now, "the time")?;
+	let payment = match Payment::from_text(code) {
+		Ok(payment) => payment,
+		Err(error) => return Ok(offline_refusal(&error).to_string()),
+	};
+	let me = with_keys(handle, |keys| keys.account.public().0)?;
+	let limits = RiskLimits::for_tier(state.tier);
+	if let Err(error) = offline::receive(&mut state, &payment, me, now, &limits) {
+		return Ok(offline_refusal(&error).to_string());
+	}
+	let voucher = payment.voucher();
+	let receipt = with_keys(handle, |keys| Receipt::sign(voucher, &keys.account).to_text())?;
+	let statement = match &payment {
+		Payment::Payload(payload) => Some(payload.proof.statement.clone()),
+		Payment::Voucher(_) => None,
+	};
+	Ok(json!({
+		"ok": true,
+		"state": state_json(&state),
+		"amount": voucher.body.amount.to_string(),
+		"counter": voucher.body.counter,
+		"deviceKey": hex::encode(&voucher.body.device_key),
+		"payer": statement.as_ref().map(|statement| address_of(&statement.owner)),
+		"expiresAt": statement.as_ref().map(|statement| statement.expires_at),
+		"receipt": receipt,
+	})
+	.to_string())
+}
+
+/// Keep a payee's receipt (`RPRC…`) with the voucher it acknowledges: `{ok: true, state,
+/// counter, amount}` or `{ok: false, code}`.
+#[wasm_bindgen(js_name = keepReceipt)]
+pub fn keep_receipt(state: &str, text: &str) -> Result<String, JsError> {
+	let mut state = state_of(state)?;
+	let Ok(receipt) = Receipt::from_text(text) else {
+		return Ok(json!({ "ok": false, "code": "NotAReceipt" }).to_string());
+	};
+	Ok(match receipt::keep(&mut state, &receipt) {
+		Some((counter, amount)) => json!({
+			"ok": true, "state": state_json(&state), "counter": counter, "amount": amount.to_string(),
+		}),
+		None => json!({ "ok": false, "code": "ReceiptNotOurs" }),
+	}
+	.to_string())
+}
+
+/// The vouchers a sync asks the chain about: `{sent: [RPV1…], received: [RPV1…]}`.
+#[wasm_bindgen(js_name = vouchersToCheck)]
+pub fn vouchers_to_check(state: &str) -> Result<String, JsError> {
+	let (sent, received) = sync::to_check(&state_of(state)?);
+	let texts = |vouchers: Vec<Voucher>| vouchers.iter().map(Voucher::to_text).collect::<Vec<_>>();
+	Ok(json!({ "sent": texts(sent), "received": texts(received) }).to_string())
+}
+
+/// What the app read from the node for a sync (the answers of docs/rpc.md's methods).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct SyncAnswers {
+	genesis_hash: String,
+	finalized_number: u32,
+	/// The finalized block's time (ms).
+	chain_time: u64,
+	/// `vouchers_attesters`.
+	attesters: AttestersAnswer,
+	/// `kyc_accountStatus`'s tier, `null` if unregistered.
+	tier: Option<rupee_protocol::Tier>,
+	/// `vouchers_purse` of the device key, `null` if it has none.
+	purse: Option<PurseAnswer>,
+	/// `vouchers_purseProof`'s `proof`, `null` if none.
+	proof: Option<String>,
+	sent_paid: Vec<String>,
+	received_redeemed: Vec<String>,
+	/// Device keys of `vouchers_revocations` (every page), and its digest.
+	revoked: Vec<String>,
+	digest: String,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AttestersAnswer {
+	set_id: u64,
+	authorities: Vec<AttesterAnswer>,
+}
+
+#[derive(Deserialize)]
+struct AttesterAnswer {
+	key: String,
+	weight: u64,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PurseAnswer {
+	owner: String,
+	escrow: String,
+	/// `null`: no cap.
+	voucher_cap: Option<String>,
+	expires_at: u64,
+	status: String,
+	highest_counter: Option<u64>,
+}
+
+/// The state after a sync: the answers applied as the CLI applies them.
+#[wasm_bindgen(js_name = applySync)]
+pub fn apply_sync(state: &str, answers: &str, now: f64) -> Result<String, JsError> {
+	let mut state = state_of(state)?;
+	let now = whole(now, "the time")?;
+	let answers: SyncAnswers = serde_json::from_str(answers).map_err(|error| {
+		refusal("BadAnswer", &format!("the node's answers do not read: {error}"))
+	})?;
+	let genesis = bytes32(&answers.genesis_hash, "the genesis hash")?;
+	let ours = state.genesis_hash.as_deref().and_then(hex::decode32);
+	if ours.is_some_and(|ours| ours != genesis) {
+		return Err(refusal("OtherChain", "this node serves another chain than this wallet's"));
+	}
+	state.genesis_hash = Some(hex::encode(&genesis));
+	let authorities = answers
+		.attesters
+		.authorities
+		.iter()
+		.map(|authority| Ok((bytes32(&authority.key, "a validator key")?, authority.weight)))
+		.collect::<Result<Vec<_>, JsError>>()?;
+	let device_key = state.device_key.as_deref().and_then(hex::decode32);
+	let purse = match (answers.purse, device_key) {
+		(Some(purse), Some(device_key)) => Some(SyncedPurse {
+			certificate: rupee_protocol::voucher::PurseCertificate {
+				version: VOUCHER_VERSION,
+				genesis_hash: genesis,
+				device_key,
+				owner: account_of(&purse.owner)?,
+				escrow: paisa(&purse.escrow)?,
+				voucher_cap: match purse.voucher_cap {
+					Some(cap) => paisa(&cap)?,
+					None => Balance::MAX,
+				},
+				expires_at: purse.expires_at,
+				synced_block: answers.finalized_number,
+			},
+			active: purse.status == "Active",
+			highest_counter: purse.highest_counter,
+		}),
+		_ => None,
+	};
+	let proof = answers
+		.proof
+		.map(|proof| decode_all::<PurseProof>(&proof, "the purse proof"))
+		.transpose()?;
+	let synced = Synced {
+		attesters: AttesterSet { set_id: answers.attesters.set_id, authorities },
+		tier: Some(answers.tier),
+		purse,
+		proof,
+		sent_paid: answers.sent_paid.into_iter().collect(),
+		received_redeemed: answers.received_redeemed.into_iter().collect(),
+		revoked: answers.revoked,
+		digest: answers.digest,
+		synced_at: now.min(answers.chain_time),
+	};
+	sync::apply(&mut state, synced).map_err(|error| {
+		let code = match error {
+			sync::SyncError::OlderSet { .. } => "OlderSet",
+			sync::SyncError::ChangedSet { .. } => "ChangedSet",
+		};
+		refusal(code, &error.to_string())
+	})?;
+	Ok(state_json(&state).to_string())
+}
+
+/// One outcome of a redemption, from the chain's events.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Redemption {
+	device_key: String,
+	counter: u64,
+	/// `ReceivedStatus` as the state spells it: `"redeemed"`, `{"compensated": {"paid",
+	/// "claimed"}}` or `{"refused": {"reason", "code", "retryable"}}`.
+	status: rupee_wallet_core::state::ReceivedStatus,
+}
+
+/// The state after a redemption's outcomes (`[{deviceKey, counter, status}]`) are recorded.
+#[wasm_bindgen(js_name = recordRedemptions)]
+pub fn record_redemptions(state: &str, outcomes: &str) -> Result<String, JsError> {
+	let mut state = state_of(state)?;
+	let outcomes: Vec<Redemption> = serde_json::from_str(outcomes)
+		.map_err(|error| refusal("BadAnswer", &format!("the outcomes do not read: {error}")))?;
+	for Redemption { device_key, counter, status } in outcomes {
+		offline::record_redemption(&mut state, &device_key, counter, status);
+	}
+	Ok(state_json(&state).to_string())
+}
+
+/// The received vouchers to redeem, as the `Vouchers.redeem` call takes them: `[{text, body:
+/// {version, genesisHash, deviceKey, counter, payee, amount, issuedAt}, signature}]`.
+#[wasm_bindgen]
+pub fn redeemable(state: &str) -> Result<String, JsError> {
+	let vouchers: Vec<Value> = offline::redeemable(&state_of(state)?)
+		.iter()
+		.map(|voucher| {
+			json!({
+				"text": voucher.to_text(),
+				"body": body_json(&voucher.body),
+				"signature": hex::encode(&voucher.signature),
+			})
+		})
+		.collect();
+	Ok(Value::Array(vouchers).to_string())
+}

@@ -190,20 +190,12 @@ pub fn request(
 
 pub fn receipt(wallet: &mut Wallet, receipt: String) -> Result<Output, Error> {
 	let receipt = Receipt::from_text(&receipt)?;
-	let sent = wallet
-		.state
-		.sent
-		.iter_mut()
-		.find(|sent| {
-			Voucher::from_text(&sent.voucher).is_ok_and(|voucher| receipt.verify(&voucher))
-		})
+	let (counter, amount) = rupee_wallet::request::keep_receipt(&mut wallet.state, &receipt)
 		.ok_or_else(|| {
 			Error::Refused(
 				"this receipt is not the payee's signature for a voucher this wallet paid".into(),
 			)
 		})?;
-	sent.receipt = Some(receipt.to_text());
-	let (counter, amount) = (sent.counter, sent.amount);
 	wallet.save()?;
 	Ok(output(
 		format!(

@@ -3,7 +3,7 @@
 //! payment a wallet accepted within its proof; these limits keep what a payee has at stake
 //! offline, and what a stolen phone can take from honest payees, small.
 
-use rupee_primitives::{rupees, Balance, Tier};
+use rupee_protocol::{rupees, Balance, Tier};
 use serde::{Deserialize, Serialize};
 
 /// One hour in ms.
