@@ -9,7 +9,7 @@ use codec::Encode;
 use rupee_protocol::{
 	hex::encode as hex,
 	purse_proof::{AttesterSet, PurseProof},
-	voucher::{PurseCertificate, Voucher},
+	voucher::{PurseCertificate, Voucher, MAX_VOUCHERS_PER_PURSE},
 	Tier,
 };
 
@@ -95,23 +95,30 @@ impl std::fmt::Display for SyncError {
 
 impl std::error::Error for SyncError {}
 
-/// Apply `synced` to the wallet's state; nothing changes if it contradicts the validator sets
-/// the wallet knows (a set, once synced, is never replaced or rolled back: a node that lied
-/// once cannot plant a set of its own for later proofs).
-pub fn apply(state: &mut WalletState, synced: Synced) -> Result<(), SyncError> {
+/// Apply `synced` to the wallet's state. Unless `trust_node`, nothing changes if it contradicts
+/// the validator sets the wallet knows: a set, once synced, is not replaced or rolled back by a
+/// later answer, so a node that lies once cannot swap a set of its own in for an honest one.
+/// With `trust_node` (the owner's decision, after such a refusal, that this node is the one to
+/// believe) its current set replaces every known set from its number on: the repair for a
+/// wallet that an earlier node gave a set of its own, even one numbered in the future.
+///
+/// The wallet checks no finality proof for a set change: the validators it learns are the ones
+/// the node it syncs with reports, so it syncs with a node it trusts (its bank's).
+pub fn apply(state: &mut WalletState, synced: Synced, trust_node: bool) -> Result<(), SyncError> {
 	let current = synced.attesters;
-	if let Some(known) = state.attester_sets.iter().map(|known| known.set_id).max() {
-		if current.set_id < known {
-			return Err(SyncError::OlderSet { known, given: current.set_id });
+	if !trust_node {
+		if let Some(known) = state.attester_sets.iter().map(|known| known.set_id).max() {
+			if current.set_id < known {
+				return Err(SyncError::OlderSet { known, given: current.set_id });
+			}
 		}
-	}
-	if let Some(known) = state.attester_sets.iter().find(|known| known.set_id == current.set_id) {
-		if known.authorities != current.authorities {
+		let same_id = state.attester_sets.iter().find(|known| known.set_id == current.set_id);
+		if same_id.is_some_and(|known| known.authorities != current.authorities) {
 			return Err(SyncError::ChangedSet { set_id: current.set_id });
 		}
 	}
 	let sets = &mut state.attester_sets;
-	sets.retain(|known| known.set_id != current.set_id);
+	sets.retain(|known| known.set_id < current.set_id);
 	sets.push(current);
 	sets.sort_by_key(|known| known.set_id);
 	let excess = sets.len().saturating_sub(KEPT_SETS);
@@ -124,7 +131,9 @@ pub fn apply(state: &mut WalletState, synced: Synced) -> Result<(), SyncError> {
 		// A wallet restored from a backup does not know the vouchers it signed after the
 		// backup was taken; the chain knows those redeemed so far: the next voucher goes past
 		// them.
-		if let Some(highest) = highest_counter {
+		// (A counter the chain never redeems is no counter it saw: a node saying so is ignored,
+		// or every payment after would fail as if the counters ran out.)
+		if let Some(highest) = highest_counter.filter(|highest| *highest < MAX_VOUCHERS_PER_PURSE) {
 			state.next_counter = state.next_counter.max(highest.saturating_add(1));
 		}
 		// While a top-up is being signed the chain has no complete proof: keep the last.
@@ -178,22 +187,66 @@ mod tests {
 	#[test]
 	fn validator_sets_only_move_forward_and_a_lying_node_changes_nothing() {
 		let mut state = WalletState::default();
-		apply(&mut state, synced(set(5, 1))).unwrap();
-		apply(&mut state, synced(set(5, 1))).unwrap();
+		apply(&mut state, synced(set(5, 1)), false).unwrap();
+		apply(&mut state, synced(set(5, 1)), false).unwrap();
 		assert_eq!(state.attester_sets, vec![set(5, 1)], "the same set once");
 		let before = state.clone();
 		// A node that says the current set is 4 (its own keys), or set 5 with other keys.
 		let mut lie = synced(set(4, 66));
 		lie.revoked.clear();
-		assert_eq!(apply(&mut state, lie), Err(SyncError::OlderSet { known: 5, given: 4 }));
-		assert_eq!(apply(&mut state, synced(set(5, 66))), Err(SyncError::ChangedSet { set_id: 5 }));
+		assert_eq!(apply(&mut state, lie, false), Err(SyncError::OlderSet { known: 5, given: 4 }));
+		assert_eq!(
+			apply(&mut state, synced(set(5, 66)), false),
+			Err(SyncError::ChangedSet { set_id: 5 })
+		);
 		assert_eq!(state, before, "nothing of a refused answer is applied");
-		apply(&mut state, synced(set(6, 2))).unwrap();
+		apply(&mut state, synced(set(6, 2)), false).unwrap();
 		assert_eq!(state.attester_sets, vec![set(5, 1), set(6, 2)]);
 		for id in 7..20 {
-			apply(&mut state, synced(set(id, id as u8))).unwrap();
+			apply(&mut state, synced(set(id, id as u8)), false).unwrap();
 		}
 		assert_eq!(state.attester_sets.len(), KEPT_SETS);
 		assert_eq!(state.attester_sets.last(), Some(&set(19, 19)));
+	}
+
+	#[test]
+	fn a_set_a_node_planted_is_repaired_only_when_the_owner_trusts_another_node() {
+		let mut state = WalletState::default();
+		apply(&mut state, synced(set(5, 1)), false).unwrap();
+		// A lying node plants "set 1000" with its own keys: numbered in the future, it passes.
+		apply(&mut state, synced(set(1_000, 66)), false).unwrap();
+		// The honest node's set 6 is refused from then on...
+		assert_eq!(
+			apply(&mut state, synced(set(6, 2)), false),
+			Err(SyncError::OlderSet { known: 1_000, given: 6 })
+		);
+		// ...until the owner trusts it: the planted set goes, the sets before it stay.
+		apply(&mut state, synced(set(6, 2)), true).unwrap();
+		assert_eq!(state.attester_sets, vec![set(5, 1), set(6, 2)]);
+	}
+
+	#[test]
+	fn a_counter_the_chain_never_redeems_does_not_move_the_next_one() {
+		use rupee_protocol::voucher::VOUCHER_VERSION;
+		let mut state = WalletState { next_counter: 3, ..Default::default() };
+		let purse = |highest| SyncedPurse {
+			certificate: PurseCertificate {
+				version: VOUCHER_VERSION,
+				genesis_hash: [0; 32],
+				device_key: [1; 32],
+				owner: [2; 32],
+				escrow: 100,
+				voucher_cap: 100,
+				expires_at: 10,
+				synced_block: 1,
+			},
+			active: true,
+			highest_counter: Some(highest),
+		};
+		let with_purse = |highest| Synced { purse: Some(purse(highest)), ..synced(set(1, 1)) };
+		apply(&mut state, with_purse(MAX_VOUCHERS_PER_PURSE), false).unwrap();
+		assert_eq!(state.next_counter, 3, "a lie about the counters is ignored");
+		apply(&mut state, with_purse(9), false).unwrap();
+		assert_eq!(state.next_counter, 10, "the chain saw counter 9: the next is 10");
 	}
 }

@@ -853,6 +853,18 @@ fn other_chain(url: &str, theirs: &str, ours: &str) -> Error {
 /// and update received vouchers that someone else redeemed (`rupee_wallet_core::sync` decides
 /// what changes, as in the web app).
 pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Error> {
+	sync_trusting(wallet, node, now, false).await
+}
+
+/// [`sync`]; with `trust_node`, the node's validator set replaces every known set from its
+/// number on, even if it contradicts them (`sync --trust-node-validators`: the repair for a
+/// wallet an earlier node gave a set of its own).
+pub async fn sync_trusting(
+	wallet: &mut Wallet,
+	node: &Node,
+	now: u64,
+	trust_node: bool,
+) -> Result<(), Error> {
 	use rupee_wallet_core::sync::{self as core, Synced, SyncedPurse};
 	pin_chain(wallet, node).await?;
 	let genesis = node.genesis_hash().await?;
@@ -916,7 +928,11 @@ pub async fn sync(wallet: &mut Wallet, node: &Node, now: u64) -> Result<(), Erro
 		digest,
 		synced_at: now.min(chain_time),
 	};
-	core::apply(&mut wallet.state, synced).map_err(|error| Error::Rpc(error.to_string()))?;
+	core::apply(&mut wallet.state, synced, trust_node).map_err(|error| {
+		Error::Rpc(format!(
+			"{error} (or, if this node is the one to believe, run `sync --trust-node-validators`)"
+		))
+	})?;
 	wallet.save()
 }
 

@@ -27,20 +27,26 @@ export type Chain = {
 const CONNECT_MS = 10_000;
 /** How long a transaction may take to be final before the app says it does not know yet. */
 const FINALITY_MS = 90_000;
+/** How long one JSON-RPC answer may take: a node that stops answering never stalls the app. */
+const RPC_MS = 30_000;
+/** The most pages of the revocation list read (1,000 entries each): a node that keeps saying
+ * "more" is refused. */
+const MAX_PAGES = 1_000;
 
 /** The node a wallet talks to when nothing says otherwise. */
-const DEFAULT_NODE = "ws://127.0.0.1:9944";
+export const DEFAULT_NODE = "ws://127.0.0.1:9944";
 
 /**
- * The node the app talks to: the one it used before; a link that names another one
- * (`?rpc=ws://…`) is followed only if the person agrees (`ask`), since a node it syncs with
- * tells it the validators, the revocation list and which payments were made.
+ * The node the app talks to: the one it used before (at first, the local one); a link that names
+ * another one (`?rpc=ws://…`), also on the first visit, is followed only if the person agrees
+ * (`ask`), since a node it syncs with tells it the validators, the revocation list and which
+ * payments were made.
  */
 export function endpoint(saved: string | undefined, ask: (url: string) => boolean): string {
+  const known = saved ?? DEFAULT_NODE;
   const given = new URLSearchParams(location.search).get("rpc");
-  if (!given || given === saved) return saved ?? DEFAULT_NODE;
-  if (saved === undefined) return given;
-  return ask(given) ? given : saved;
+  if (!given || given === known) return known;
+  return ask(given) ? given : known;
 }
 
 function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
@@ -54,7 +60,7 @@ function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
 
 export async function connect(url: string): Promise<Chain> {
   const client = createClient(getWsProvider(url));
-  const rpc = <T>(method: string, params: unknown[] = []) => client._request<T>(method, params);
+  const rpc = <T>(method: string, params: unknown[] = []) => within(RPC_MS, method, client._request<T>(method, params));
   try {
     await within(CONNECT_MS, url, rpc<string>("system_chain"));
   } catch (error) {
@@ -97,7 +103,9 @@ export async function syncAnswers(chain: Chain, state: string, address: string, 
   const revoked: string[] = [];
   let startAfter: string | null = null;
   let digest = "";
+  let pages = 0;
   do {
+    if (++pages > MAX_PAGES) throw new Error(`BadAnswer: the revocation list does not end after ${MAX_PAGES} pages`);
     type Page = { entries: { deviceKey: string }[]; next: string | null; digest: string };
     const page: Page = await rpc<Page>("vouchers_revocations", [at, startAfter, null]);
     revoked.push(...page.entries.map((entry) => entry.deviceKey));
@@ -139,7 +147,12 @@ export function signer(handle: number, accountKey: string): PolkadotSigner {
   );
 }
 
-export type Outcome = { ok: true; block: number; events: TxFinalizedPayload["events"] } | { ok: false; reason: string };
+/**
+ * What became of a transaction: final (with its events), refused (and why), or `unknown`: sent,
+ * but not final in time; it may still be included.
+ */
+export type Outcome =
+  { ok: true; block: number; events: TxFinalizedPayload["events"] } | { ok: false; reason: string; unknown?: boolean };
 
 type Submittable = {
   signSubmitAndWatch: (signer: PolkadotSigner) => { subscribe: (o: object) => { unsubscribe(): void } };
@@ -191,6 +204,9 @@ export async function submit(
     if (!final.ok) return { ok: false, reason: dispatchReason(final.dispatchError) };
     return { ok: true, block: final.block.number, events: final.events };
   } catch (error) {
+    if (error instanceof Error && error.message.startsWith("finality:")) {
+      return { ok: false, reason: error.message, unknown: true };
+    }
     return { ok: false, reason: poolReason(error) };
   } finally {
     subscription?.unsubscribe();

@@ -5,7 +5,7 @@
 import "./style.css";
 import { ready, thrownCode, wasm, type NewKeys, type Refusal } from "./core";
 import * as chainApi from "./chain";
-import { load, save, language, setLanguage, type HistoryEntry, type Saved } from "./store";
+import { change, create, load, language, setLanguage, type HistoryEntry, type Saved } from "./store";
 import { currentLang, parseRs, refusal, rs, setLang, t, when } from "./words";
 
 // ---- State ------------------------------------------------------------------------------------
@@ -38,7 +38,12 @@ function h(tag: string, attrs: Attrs = {}, ...children: (Node | string | undefin
   return node;
 }
 
+/** Stops the camera of the screen shown, if it is scanning. */
+let stopCamera: (() => void) | undefined;
+
 function show(render: () => void): void {
+  stopCamera?.();
+  stopCamera = undefined;
   screen = render;
   app.replaceChildren();
   render();
@@ -101,21 +106,21 @@ function state(): string {
 }
 
 /**
- * Changes the stored wallet: reads it fresh from IndexedDB, lets `change` decide (the Rust side
- * decides synchronously), and stores the result, all under one lock across the app's tabs and
- * windows, so two of them never sign with the same counter or drop each other's vouchers.
+ * Changes the stored wallet (store.ts `change`: one read-write transaction across all of the
+ * app's tabs): `decide` gets what is stored now, never this tab's older copy.
  */
 async function update<T>(
-  change: (current: Saved) => { next?: Partial<Saved>; entry?: HistoryEntry; result: T },
+  decide: (current: Saved) => { next?: Partial<Saved>; entry?: HistoryEntry; result: T },
 ): Promise<T> {
-  const run = async () => {
-    const current = (await load()) ?? saved!;
-    const { next, entry, result } = change(current);
-    saved = { ...current, ...next, history: entry ? [entry, ...current.history] : current.history };
-    if (next || entry) await save(saved);
-    return result;
-  };
-  return navigator.locks ? navigator.locks.request("rupee-wallet", run) : run();
+  let stored: Saved | undefined;
+  const result = await change((current) => {
+    const { next, entry, result } = decide(current);
+    if (!next && !entry) return { result };
+    stored = { ...current, ...next, history: entry ? [entry, ...current.history] : current.history };
+    return { next: stored, result };
+  });
+  saved = stored ?? (await load()) ?? saved;
+  return result;
 }
 
 /** Adds to the history (and the state, if given). */
@@ -154,15 +159,20 @@ function setupScreen(): void {
     accept: "application/json,.json",
     "data-testid": "import-file",
   }) as HTMLInputElement;
+  const filePass = h("input", {
+    type: "password",
+    "data-testid": "import-file-passphrase",
+    autocomplete: "off",
+  }) as HTMLInputElement;
   const start = async (make: () => string) => {
-    if (pass.value !== again.value && !file.files?.length) return line.say(t("passphrasesDiffer"), "refused");
+    if (pass.value !== again.value) return line.say(t("passphrasesDiffer"), "refused");
     let keys: NewKeys;
     try {
       keys = JSON.parse(make()) as NewKeys;
     } catch (error) {
       return line.say(refusal(thrownCode(error)), "refused");
     }
-    saved = {
+    const made: Saved = {
       address: keys.address,
       accountKey: keys.accountKey,
       deviceKey: keys.deviceKey,
@@ -171,9 +181,15 @@ function setupScreen(): void {
       state: JSON.stringify({ accountAddress: keys.address, deviceKey: keys.deviceKey }),
       history: [],
     };
-    await save(saved);
+    try {
+      await create(made);
+    } catch {
+      // Another tab of the app made a wallet first: that one is this device's.
+      return line.say(t("walletExists"), "refused");
+    }
+    saved = made;
     open(pass.value);
-    pass.value = again.value = words.value = "";
+    pass.value = again.value = words.value = filePass.value = "";
     if (keys.words) show(() => wordsScreen(keys.words!));
     else enter();
   };
@@ -204,14 +220,15 @@ function setupScreen(): void {
         "details",
         {},
         h("summary", {}, t("importFile")),
-        field(t("passphraseOfFile"), file),
+        file,
+        field(t("passphraseOfFile"), filePass),
         h(
           "button",
           {
             "data-testid": "import",
             click: async () => {
               const text = await file.files?.[0]?.text();
-              if (text) await start(() => wasm.importKeystore(text, pass.value, Date.now()));
+              if (text) await start(() => wasm.importKeystore(text, filePass.value, pass.value, Date.now()));
             },
           },
           t("importFile"),
@@ -320,7 +337,10 @@ for (const name of ["pointerdown", "keydown"]) {
 }
 
 function enter(): void {
-  nodeUrl = chainApi.endpoint(saved!.node, (url) => confirm(t("otherNode", { url, saved: saved!.node ?? "" })));
+  account = saved!.balance;
+  nodeUrl = chainApi.endpoint(saved!.node, (url) =>
+    confirm(t("otherNode", { url, saved: saved!.node ?? chainApi.DEFAULT_NODE })),
+  );
   show(homeScreen);
   if (navigator.onLine) void goOnline();
 }
@@ -395,6 +415,13 @@ function homeScreen(): void {
         h("button", { "data-testid": "go-history", click: () => show(historyScreen) }, t("history")),
       ),
       homeStatus.node,
+      setConflict
+        ? h(
+            "button",
+            { class: "quiet", "data-testid": "trust-sets", click: () => void trustNodeSets() },
+            t("trustSets"),
+          )
+        : undefined,
       h(
         "p",
         { class: "address" },
@@ -407,6 +434,27 @@ function homeScreen(): void {
 }
 
 const homeStatus = status("home-status");
+/** The last sync was refused because the node contradicts the validator sets this phone knows. */
+let setConflict = false;
+
+/**
+ * After a refused sync (the node contradicts the validator sets this phone knows), the person
+ * may decide this node is the one to trust: its current set replaces every set from that
+ * number on. A wallet a lying node once gave a set of its own is repaired this way.
+ */
+async function trustNodeSets(): Promise<void> {
+  if (!chain || !confirm(t("trustSetsConfirm", { url: nodeUrl }))) return;
+  await queue(async () => {
+    const answers = await chainApi.syncAnswers(chain!, state(), saved!.address, saved!.deviceKey);
+    await update((current) => ({
+      next: { state: wasm.applySync(current.state, answers, Date.now(), true) },
+      result: undefined,
+    }));
+    setConflict = false;
+    homeStatus.say(() => t("synced"), "done");
+    refresh();
+  });
+}
 
 function exportKey(): void {
   const blob = new Blob([JSON.stringify(saved!.account, null, 2)], { type: "application/json" });
@@ -441,11 +489,23 @@ async function goOnline(byHand = false): Promise<void> {
       return;
     }
     homeStatus.say(() => t("syncing"), "working");
+    let syncRefused: { code: string; detail: string } | undefined;
     try {
       await syncNow();
-      const credited = await redeemReceived();
-      account = await chainApi.account(chain, saved!.address);
-      if (credited > 0n) homeStatus.say(() => t("redeemedSome", { amount: rs(credited) }), "done");
+      setConflict = false;
+    } catch (error) {
+      syncRefused = thrownCode(error);
+      setConflict = ["OlderSet", "ChangedSet"].includes(syncRefused.code);
+    }
+    try {
+      // Redeeming needs no validator set: what was received is claimed even when a sync is refused.
+      const { credited, waiting } = await redeemReceived();
+      await refreshAccount();
+      if (syncRefused) {
+        const { code, detail } = syncRefused;
+        homeStatus.say(() => refusal({ code, sentence: detail }), "refused");
+      } else if (credited > 0n) homeStatus.say(() => t("redeemedSome", { amount: rs(credited) }), "done");
+      else if (waiting > 0) homeStatus.say(() => t("waitingForProofs", { count: waiting }), "done");
       else homeStatus.say(() => t("synced"), "done");
     } catch (error) {
       const { code, detail } = thrownCode(error);
@@ -458,10 +518,17 @@ async function goOnline(byHand = false): Promise<void> {
   });
 }
 
+/** The balance and limits from the node, kept for when the phone is offline. */
+async function refreshAccount(): Promise<void> {
+  account = await chainApi.account(chain!, saved!.address);
+  const balance = account;
+  await update(() => ({ next: { balance }, result: undefined }));
+}
+
 async function syncNow(): Promise<void> {
   const answers = await chainApi.syncAnswers(chain!, state(), saved!.address, saved!.deviceKey);
   await update((current) => ({
-    next: { state: wasm.applySync(current.state, answers, Date.now()), node: nodeUrl },
+    next: { state: wasm.applySync(current.state, answers, Date.now(), false), node: nodeUrl },
     result: undefined,
   }));
 }
@@ -487,19 +554,20 @@ type Redeemable = {
  * outcome recorded from the block's events (paid, compensated as a double spend's victim, or
  * refused with the chain's reason); then a sync. Returns what was credited.
  */
-async function redeemReceived(): Promise<bigint> {
+async function redeemReceived(): Promise<{ credited: bigint; waiting: number }> {
   const c = chain!;
   const ready: Redeemable[] = [];
-  for (const voucher of JSON.parse(wasm.redeemable(state())) as Redeemable[]) {
+  const redeemable = JSON.parse(wasm.redeemable(state())) as Redeemable[];
+  for (const voucher of redeemable) {
     const key = voucher.body.deviceKey;
     const purse = await c.rpc<{ status: string } | null>("vouchers_purse", [key]);
     const proof = await c.rpc<unknown>("vouchers_purseProof", [key]);
     if (purse?.status === "Settled" || proof) ready.push(voucher);
   }
-  if (ready.length === 0) return 0n;
+  const waiting = redeemable.length - ready.length;
+  if (ready.length === 0) return { credited: 0n, waiting };
   const batch = await c.api.constants.Vouchers.MaxBatch();
   let credited = 0n;
-  let lastBlock = 0;
   for (let start = 0; start < ready.length; start += batch) {
     const chunk = ready.slice(start, start + batch);
     const tx = c.api.tx.Vouchers.redeem({
@@ -520,18 +588,20 @@ async function redeemReceived(): Promise<bigint> {
       homeStatus.say(() => (block ? t("inBlock", { block }) : t("signing")), "working"),
     );
     if (!outcome.ok) throw new Error(`Refused: ${outcome.reason}`);
-    lastBlock = outcome.block;
     const outcomes = await chainApi.redemptions(c, outcome.events, chunk);
     credited += outcomes.paid;
+    const block = outcome.block;
+    // Each batch's outcomes and credit are kept as soon as it is final.
     await update((current) => ({
       next: { state: wasm.recordRedemptions(current.state, JSON.stringify(outcomes.records)) },
+      entry:
+        outcomes.paid > 0n ? { at: Date.now(), kind: "redeemed", amount: outcomes.paid.toString(), block } : undefined,
       result: undefined,
     }));
   }
-  await syncNow();
-  if (credited > 0n)
-    await keep({}, { at: Date.now(), kind: "redeemed", amount: credited.toString(), block: lastBlock });
-  return credited;
+  // The outcomes are recorded from the events; a sync the node answers wrongly changes none.
+  await syncNow().catch(() => undefined);
+  return { credited, waiting };
 }
 
 window.addEventListener("online", () => {
@@ -578,7 +648,10 @@ function payScreen(): void {
     } catch (error) {
       return line.say(refusal(thrownCode(error)), "refused");
     }
-    if (!answer.ok) return line.say(t("refused", { why: refusal(answer) }), "refused");
+    if (!answer.ok) {
+      line.node.dataset.code = answer.code;
+      return line.say(t("refused", { why: refusal(answer) }), "refused");
+    }
     const code = answer.code;
     show(() => payCodeScreen(code, value, payee.value.trim()));
   };
@@ -597,9 +670,10 @@ function payScreen(): void {
       const outcome = await chainApi.submit(tx, chainApi.signer(handle!, saved!.accountKey), (block) =>
         line.say(block ? t("inBlock", { block }) : t("signing"), "working"),
       );
+      if (!outcome.ok && outcome.unknown) return line.say(t("notFinalYet"), "unknown");
       if (!outcome.ok) return line.say(t("chainRefused", { why: outcome.reason }), "refused");
       await keep({}, { at: Date.now(), kind: "paid-online", amount: value, who: to, block: outcome.block });
-      account = await chainApi.account(chain!, saved!.address);
+      await refreshAccount();
       line.say(t("paidOnline", { amount: rs(value), who: short(to), block: outcome.block }), "done");
     });
   };
@@ -697,6 +771,7 @@ function imageReader(
   const video = h("video", { playsinline: true, muted: true, hidden: true }) as HTMLVideoElement;
   let stream: MediaStream | undefined;
   const stop = () => {
+    stopCamera = undefined;
     stream?.getTracks().forEach((track) => track.stop());
     stream = undefined;
     video.hidden = true;
@@ -709,6 +784,7 @@ function imageReader(
     } catch {
       return say(t("noCamera"), "refused");
     }
+    stopCamera = stop;
     video.srcObject = stream;
     video.hidden = false;
     camera.textContent = t("stopCamera");
@@ -833,6 +909,7 @@ function fundScreen(): void {
       const outcome = await chainApi.submit(tx, chainApi.signer(handle!, saved!.accountKey), (block) =>
         line.say(block ? t("inBlock", { block }) : t("signing"), "working"),
       );
+      if (!outcome.ok && outcome.unknown) return line.say(t("notFinalYet"), "unknown");
       if (!outcome.ok) return line.say(t("chainRefused", { why: outcome.reason }), "refused");
       await keep({}, { at: Date.now(), kind: "funded", amount: value, block: outcome.block });
       line.say(t("waitingProof"), "working");
@@ -842,7 +919,7 @@ function fundScreen(): void {
         await syncNow();
         const proof = JSON.parse(wasm.proofFigures(state()) ?? "null") as { escrow: string; block: number } | null;
         if (proof && proof.block >= outcome.block) {
-          account = await chainApi.account(chain!, saved!.address);
+          await refreshAccount();
           return line.say(t("purseReady", { amount: rs(wasm.spendable(state()) ?? "0") }), "done");
         }
         await new Promise((resolve) => setTimeout(resolve, 2_000));

@@ -56,7 +56,14 @@ const WORDS: Words = {
   importFile: ["Import a key file", "کی فائل درآمد کریں"],
   passphrase: ["Passphrase (at least 8 characters)", "پاس فریز (کم از کم 8 حروف)"],
   passphraseAgain: ["The passphrase again", "پاس فریز دوبارہ"],
-  passphraseOfFile: ["The key file's passphrase", "کی فائل کا پاس فریز"],
+  passphraseOfFile: [
+    "The key file's passphrase (the wallet's is the one above)",
+    "کی فائل کا پاس فریز (والیٹ کا پاس فریز اوپر والا ہے)",
+  ],
+  walletExists: [
+    "A wallet was already made on this device (in another tab): reload the page to open it.",
+    "اس ڈیوائس پر والیٹ پہلے ہی بن چکا ہے (کسی اور ٹیب میں): کھولنے کے لیے صفحہ دوبارہ لوڈ کریں۔",
+  ],
   passphrasesDiffer: ["The two passphrases differ: type them again.", "دونوں پاس فریز مختلف ہیں: دوبارہ لکھیں۔"],
   words: ["Your 12 words", "آپ کے 12 الفاظ"],
   wordsNote: [
@@ -140,6 +147,19 @@ const WORDS: Words = {
   otherNode: [
     "This link connects the wallet to another node, {url}, instead of {saved}. A node you do not trust can hide revoked purses from you. Use it?",
     "یہ لنک والیٹ کو {saved} کے بجائے کسی اور نوڈ {url} سے جوڑتا ہے۔ ناقابلِ اعتماد نوڈ آپ سے منسوخ شدہ پرس چھپا سکتا ہے۔ استعمال کریں؟",
+  ],
+  trustSets: ["Trust this node's validators", "اس نوڈ کے تصدیق کنندگان پر بھروسہ کریں"],
+  trustSetsConfirm: [
+    "Only if {url} is your bank's node: its validators will replace the ones this phone knows, and payments are checked against them. Continue?",
+    "صرف اگر {url} آپ کے بینک کا نوڈ ہے: اس کے تصدیق کنندگان اس فون میں موجود کی جگہ لیں گے اور ادائیگیاں انہی سے جانچی جائیں گی۔ جاری رکھیں؟",
+  ],
+  waitingForProofs: [
+    "Synced. {count} received payment(s) wait for the payer's purse proof to reach the chain; they are redeemed at a later sync.",
+    "ہم آہنگ۔ {count} وصول شدہ ادائیگیاں ادا کنندہ کے پرس کے ثبوت کی منتظر ہیں؛ اگلی ہم آہنگی پر جمع ہوں گی۔",
+  ],
+  notFinalYet: [
+    "Sent, but not final after 90 seconds: it may still go through. Check your balance before trying again.",
+    "بھیج دیا گیا مگر 90 سیکنڈ میں حتمی نہیں ہوا: ہو سکتا ہے ابھی بھی ہو جائے۔ دوبارہ کوشش سے پہلے بیلنس دیکھیں۔",
   ],
   syncing: ["Syncing with the chain…", "چین سے ہم آہنگی…"],
   synced: ["Synced.", "ہم آہنگ۔"],

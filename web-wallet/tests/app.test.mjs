@@ -28,6 +28,8 @@ import init, * as core from "../pkg/rupee_web_wasm.js";
 
 const [nodeUrl = "ws://127.0.0.1:9944", shots = "/tmp/web-wallet-shots"] = process.argv.slice(2);
 const dist = fileURLToPath(new URL("../dist/", import.meta.url));
+/** `keyring.addFromUri('//Alice').toJson('rupee')` from @polkadot/keyring (the CLI's tests open it too). */
+const aliceKeyFile = fileURLToPath(new URL("../../wallet-core/tests/data/polkadot-js-alice.json", import.meta.url));
 /** The longest one step may take: a transaction to finality is a few seconds on dev. */
 const STEP_MS = 60_000;
 const PASSPHRASE = "correct horse battery";
@@ -87,10 +89,17 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu"],
 });
 
+/** What each phone's app asked in a dialog (the node a link names), by phone name. */
+const asked = {};
+
 async function phone(name) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_MS);
+  page.on("dialog", (dialog) => {
+    (asked[name] ??= []).push(dialog.message());
+    void dialog.accept();
+  });
   page.on("pageerror", (error) => console.log(`# ${name}: page error: ${error.message}`));
   return { name, context, page };
 }
@@ -105,6 +114,8 @@ async function shot(who, screen) {
 /** Takes a screenshot of the screen in both languages and checks it fits 360 px. */
 async function bothLanguages(who, screen) {
   await shot(who, screen);
+  const narrow = await who.page.evaluate(() => document.documentElement.scrollWidth);
+  ok(narrow <= 360, `${who.name}: ${screen} fits a 360 px screen in English`, `${narrow} px`);
   await byId(who.page, "language").click();
   const dir = await who.page.evaluate(() => document.documentElement.dir);
   ok(dir === "rtl", `${who.name}: ${screen} in Urdu is laid out right to left`);
@@ -152,6 +163,11 @@ async function createWallet(who) {
   ok(words.length === 12, `${who.name}: a new wallet shows its 12 words once`, words.join(" "));
   if (who.name === "payer") await bothLanguages(who, "words");
   await byId(who.page, "wrote-them").click();
+  ok(
+    asked[who.name]?.some((question) => question.includes(nodeUrl)),
+    `${who.name}: a link naming a node (?rpc=) is followed only after the person agrees`,
+    JSON.stringify(asked[who.name]),
+  );
   const address = (await byId(who.page, "address").textContent()).trim();
   ok(/^[1-9A-HJ-NP-Za-km-z]{47,50}$/.test(address), `${who.name}: the home screen shows its address`, address);
   const stored = await record(who.page);
@@ -191,6 +207,43 @@ async function run() {
   ok(short.text.includes("at least 8 characters"), "a short passphrase is refused with its sentence", short.text);
   const payerAddress = await createWallet(payer);
   const payeeAddress = await createWallet(payee);
+
+  // An account moves in: restored from its 12 words, or imported from a polkadot.js key file
+  // (whose passphrase differs from the wallet's): the same account polkadot.js derives.
+  const restorer = await phone("restorer");
+  await restorer.page.goto(appUrl);
+  await byId(restorer.page, "passphrase").fill(PASSPHRASE);
+  await byId(restorer.page, "passphrase-again").fill(PASSPHRASE);
+  await restorer.page.locator("details summary").nth(0).click();
+  await byId(restorer.page, "restore-words").fill(`  ${DEV_PHRASE.toUpperCase()} `);
+  await byId(restorer.page, "restore").click();
+  const restored = (await byId(restorer.page, "address").textContent()).trim();
+  ok(
+    restored === ss58Address(derive("").publicKey, 1947),
+    "12 words restore the account polkadot.js derives from them",
+    restored,
+  );
+  await restorer.context.close();
+  const importer = await phone("importer");
+  await importer.page.goto(appUrl);
+  await byId(importer.page, "passphrase").fill(PASSPHRASE);
+  await byId(importer.page, "passphrase-again").fill(PASSPHRASE);
+  await importer.page.locator("details summary").nth(1).click();
+  await byId(importer.page, "import-file").setInputFiles(aliceKeyFile);
+  await byId(importer.page, "import-file-passphrase").fill("not it");
+  await byId(importer.page, "import").click();
+  const wrongFile = await status(importer.page, "setup-status", ["refused"]);
+  ok(wrongFile.text.includes("does not open the key file"), "a key file's wrong passphrase is refused", wrongFile.text);
+  await byId(importer.page, "import-file").setInputFiles(aliceKeyFile);
+  await byId(importer.page, "import-file-passphrase").fill("rupee");
+  await byId(importer.page, "import").click();
+  const imported = (await byId(importer.page, "address").textContent()).trim();
+  ok(
+    imported === ss58Address(derive("//Alice").publicKey, 1947),
+    "a polkadot.js key file imports its account",
+    imported,
+  );
+  await importer.context.close();
 
   // 2. Bank A registers both and pays the payer Rs 5,000.
   const year = BigInt(Date.now() + 365 * 24 * 3600 * 1000);
@@ -254,7 +307,8 @@ async function run() {
   await byId(payer.page, "pay-offline").click();
   const tooMuch = await status(payer.page, "pay-status", ["refused"]);
   ok(
-    tooMuch.text.includes(rs("1,000.00")),
+    (await byId(payer.page, "pay-status").getAttribute("data-code")) === "InsufficientPurse" &&
+      tooMuch.text.includes(rs("1,000.00")),
     "paying more than the purse holds is refused, saying what is left",
     tooMuch.text,
   );

@@ -358,13 +358,20 @@ pub fn import_words(words: &str, passphrase: &str, created: f64) -> Result<Strin
 }
 
 /// A wallet for the account of a polkadot.js keystore file (the CLI's `key export`, or the
-/// extension's export), which `passphrase` must open; it is kept as it is.
+/// extension's export), which `file_passphrase` must open. With the wallet's `passphrase` the
+/// same, the file is kept as it is; else the key is encrypted again with `passphrase`.
 #[wasm_bindgen(js_name = importKeystore)]
-pub fn import_keystore(file: &str, passphrase: &str, created: f64) -> Result<String, JsError> {
+pub fn import_keystore(
+	file: &str,
+	file_passphrase: &str,
+	passphrase: &str,
+	created: f64,
+) -> Result<String, JsError> {
 	let json: KeystoreJson = serde_json::from_str(file)
 		.map_err(|_| refusal("UnsupportedKey", "this file is not a polkadot.js key file"))?;
-	let pair = keystore::decrypt(&json, passphrase).map_err(keystore_refusal)?;
-	Ok(key_files(&pair, Some(json), passphrase, whole(created, "the time")?)?.to_string())
+	let pair = keystore::decrypt(&json, file_passphrase).map_err(keystore_refusal)?;
+	let kept = (file_passphrase == passphrase).then_some(json);
+	Ok(key_files(&pair, kept, passphrase, whole(created, "the time")?)?.to_string())
 }
 
 /// Open the account's and the device's key files with `passphrase`: `{handle, address,
@@ -644,9 +651,15 @@ struct PurseAnswer {
 	highest_counter: Option<u64>,
 }
 
-/// The state after a sync: the answers applied as the CLI applies them.
+/// The state after a sync: the answers applied as the CLI applies them (`trust_node`: the
+/// node's validator set replaces contradicting ones, the owner's decision after a refusal).
 #[wasm_bindgen(js_name = applySync)]
-pub fn apply_sync(state: &str, answers: &str, now: f64) -> Result<String, JsError> {
+pub fn apply_sync(
+	state: &str,
+	answers: &str,
+	now: f64,
+	trust_node: bool,
+) -> Result<String, JsError> {
 	let mut state = state_of(state)?;
 	let now = whole(now, "the time")?;
 	let answers: SyncAnswers = serde_json::from_str(answers).map_err(|error| {
@@ -700,7 +713,7 @@ pub fn apply_sync(state: &str, answers: &str, now: f64) -> Result<String, JsErro
 		digest: answers.digest,
 		synced_at: now.min(answers.chain_time),
 	};
-	sync::apply(&mut state, synced).map_err(|error| {
+	sync::apply(&mut state, synced, trust_node).map_err(|error| {
 		let code = match error {
 			sync::SyncError::OlderSet { .. } => "OlderSet",
 			sync::SyncError::ChangedSet { .. } => "ChangedSet",

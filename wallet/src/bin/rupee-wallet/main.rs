@@ -101,7 +101,12 @@ enum Command {
 		amount: String,
 	},
 	/// Read the purse, the vouchers' fate and the revocation list from the chain.
-	Sync,
+	Sync {
+		/// Take the node's validator set even where it contradicts the sets this wallet synced
+		/// before (they then go): only for the node you trust, after `sync` refused another's.
+		#[arg(long)]
+		trust_node_validators: bool,
+	},
 	/// What the wallet holds: purse, what it can still pay offline, vouchers sent and received.
 	/// Offline.
 	Status,
@@ -257,7 +262,9 @@ async fn run(cli: Cli) -> Result<Output, Error> {
 		Command::Kyc { of } => reads::kyc(&wallet, &cli.node, of).await,
 		Command::Limits => reads::limits(&wallet, &cli.node).await,
 		Command::CanPay { to, amount } => reads::can_pay(&wallet, &cli.node, to, amount).await,
-		Command::Sync => purse::sync(&mut wallet, &cli.node).await,
+		Command::Sync { trust_node_validators } => {
+			purse::sync(&mut wallet, &cli.node, trust_node_validators).await
+		},
 		Command::Status => purse::status(&wallet, "status (as of the last sync)"),
 		Command::Purse { command: PurseCommand::Proof } => purse::proof(&wallet),
 		Command::Purse { command: PurseCommand::Fund { amount } } => {

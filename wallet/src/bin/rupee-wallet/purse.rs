@@ -38,9 +38,9 @@ pub enum DeviceCommand {
 	Rotate,
 }
 
-pub async fn sync(wallet: &mut Wallet, node: &str) -> Result<Output, Error> {
+pub async fn sync(wallet: &mut Wallet, node: &str, trust_node: bool) -> Result<Output, Error> {
 	let node = Node::connect_for(node, wallet).await?;
-	online::sync(wallet, &node, now_ms()).await?;
+	online::sync_trusting(wallet, &node, now_ms(), trust_node).await?;
 	status(wallet, "synced")
 }
 
