@@ -14,7 +14,7 @@ use std::{path::PathBuf, time::Duration};
 use common::*;
 
 /// The checks `app.test.mjs` makes: fewer means it stopped early without saying so.
-const CHECKS: usize = 68;
+const CHECKS: usize = 69;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_citizens_wallet_pays_offline_by_qr_between_two_phones() {

@@ -392,11 +392,14 @@ pub fn receive(
 	}
 	let device_key = hex(&body.device_key);
 	let known = state.peers.get(&device_key).cloned();
+	// A proof kept from an earlier payment counts only if the validator sets known now still
+	// verify it (a set that was dropped, e.g. one a lying node once gave, vouches for nothing).
 	let known_proof = known
 		.as_ref()
 		.and_then(|peer| peer.proof.as_deref())
 		.and_then(unhex)
-		.and_then(|bytes| PurseProof::decode(&mut &bytes[..]).ok());
+		.and_then(|bytes| PurseProof::decode(&mut &bytes[..]).ok())
+		.filter(|proof| proof.verify(&state.attester_sets).is_ok());
 	let proof = match (payment, known_proof.clone()) {
 		(Payment::Payload(payload), _) => payload.proof.clone(),
 		(Payment::Voucher(_), Some(proof)) => proof,

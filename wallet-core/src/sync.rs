@@ -131,8 +131,9 @@ pub fn apply(state: &mut WalletState, synced: Synced, trust_node: bool) -> Resul
 		// A wallet restored from a backup does not know the vouchers it signed after the
 		// backup was taken; the chain knows those redeemed so far: the next voucher goes past
 		// them.
-		// (A counter the chain never redeems is no counter it saw: a node saying so is ignored,
-		// or every payment after would fail as if the counters ran out.)
+		// (A counter the chain never redeems is no counter it saw: that answer is ignored. A
+		// node may still push the counter up to the last one; it is believed, as the node is
+		// about everything it reports.)
 		if let Some(highest) = highest_counter.filter(|highest| *highest < MAX_VOUCHERS_PER_PURSE) {
 			state.next_counter = state.next_counter.max(highest.saturating_add(1));
 		}

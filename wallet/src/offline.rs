@@ -351,6 +351,44 @@ mod tests {
 	}
 
 	#[test]
+	fn a_kept_proof_no_known_validator_set_verifies_raises_no_ceiling() {
+		let (payer_dir, payee_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+		let mut payer = payer_wallet(payer_dir.path(), 150_000);
+		let device = payer.device_public().unwrap().0;
+		let mut payee = payee_wallet(payee_dir.path());
+		// A proof of this purse claiming Rs 10,000, signed by "set 9" (a set a lying node once
+		// gave, since dropped), kept as if from an earlier payment.
+		let inflated = statement(device, 1_000_000);
+		let payload = inflated.signing_payload(9);
+		let forgers: Vec<ed25519::Pair> =
+			(0..4).map(|n| ed25519::Pair::from_seed(&[200 + n; 32])).collect();
+		let signatures = (0..3)
+			.map(|authority| AttesterSignature {
+				authority,
+				signature: forgers[authority as usize].sign(&payload).0,
+			})
+			.collect();
+		let planted = PurseProof { statement: inflated, set_id: 9, signatures };
+		payee.state.peers.insert(
+			hex(&device),
+			rupee_wallet_core::state::PeerPurse {
+				proof: Some(hex(&planted.encode())),
+				..Default::default()
+			},
+		);
+		let first = Payment::Payload(pay(&mut payer, PAYEE, 100_000, NOW).unwrap());
+		receive(&mut payee, &first, PAYEE, NOW, &limits()).unwrap();
+		// The payer overspends (its wallet forgot the first voucher): the purse's honest proof
+		// (Rs 1,500) is the ceiling, not the planted Rs 10,000.
+		payer.state.sent.clear();
+		let second = Payment::Payload(pay(&mut payer, PAYEE, 100_000, NOW).unwrap());
+		assert_eq!(
+			rejected(&mut payee, &second, NOW),
+			ReceiveError::OverEscrow { escrow: 150_000, received: 200_000 }
+		);
+	}
+
+	#[test]
 	fn the_payee_stops_at_its_risk_limits() {
 		let (payer_dir, payee_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
 		let mut payer = payer_wallet(payer_dir.path(), 150_000);

@@ -18,6 +18,8 @@ import { wasm } from "./core";
 export type Api = TypedApi<typeof rupee>;
 
 export type Chain = {
+  /** The node's address (ws://…): what a confirmation names and what is remembered. */
+  url: string;
   client: PolkadotClient;
   api: Api;
   rpc: <T>(method: string, params?: unknown[]) => Promise<T>;
@@ -28,7 +30,7 @@ const CONNECT_MS = 10_000;
 /** How long a transaction may take to be final before the app says it does not know yet. */
 const FINALITY_MS = 90_000;
 /** How long one JSON-RPC answer may take: a node that stops answering never stalls the app. */
-const RPC_MS = 30_000;
+export const RPC_MS = 30_000;
 /** The most pages of the revocation list read (1,000 entries each): a node that keeps saying
  * "more" is refused. */
 const MAX_PAGES = 1_000;
@@ -49,7 +51,7 @@ export function endpoint(saved: string | undefined, ask: (url: string) => boolea
   return ask(given) ? given : known;
 }
 
-function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+export function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
   return Promise.race([
     promise,
     new Promise<never>((_, reject) =>
@@ -67,7 +69,7 @@ export async function connect(url: string): Promise<Chain> {
     client.destroy();
     throw error;
   }
-  return { client, api: client.getTypedApi(rupee), rpc };
+  return { url, client, api: client.getTypedApi(rupee), rpc };
 }
 
 export type Usage = { dailyDebitLeft: string | null; monthlyDebitLeft: string | null };
@@ -85,7 +87,7 @@ export async function syncAnswers(chain: Chain, state: string, address: string, 
   const genesisHash = await rpc<string>("chain_getBlockHash", [0]);
   const at = await rpc<string>("chain_getFinalizedHead");
   const header = await rpc<Header>("chain_getHeader", [at]);
-  const chainTime = Number(await chain.api.query.Timestamp.Now.getValue({ at }));
+  const chainTime = Number(await within(RPC_MS, "Timestamp.Now", chain.api.query.Timestamp.Now.getValue({ at })));
   const attesters = await rpc<unknown>("vouchers_attesters", [at]);
   const status = await rpc<{ tier: string } | null>("kyc_accountStatus", [address, at]);
   const purse = await rpc<unknown>("vouchers_purse", [deviceKey, at]);
@@ -204,10 +206,11 @@ export async function submit(
     if (!final.ok) return { ok: false, reason: dispatchReason(final.dispatchError) };
     return { ok: true, block: final.block.number, events: final.events };
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith("finality:")) {
-      return { ok: false, reason: error.message, unknown: true };
-    }
-    return { ok: false, reason: poolReason(error) };
+    // Refused only when the pool said so; a timeout or a dropped connection leaves it unknown:
+    // the transaction may be in a block already.
+    const invalid = (error as { error?: { type?: string } })?.error?.type;
+    if (invalid) return { ok: false, reason: poolReason(error) };
+    return { ok: false, reason: error instanceof Error ? error.message : String(error), unknown: true };
   } finally {
     subscription?.unsubscribe();
   }
@@ -244,11 +247,9 @@ export async function redemptions(
     } else if (type === "VoucherRefused") {
       // The node's words for the refusal: its name, stable code, and whether it may pass later.
       const voucher = submitted.find((v) => v.body.deviceKey === deviceKey && v.body.counter === counter);
-      const check = voucher
-        ? await chain.rpc<{ reason: string | null; code: number | null; retryable: boolean | null }>("vouchers_check", [
-            voucher.text,
-          ])
-        : null;
+      type Check = { reason: string | null; code: number | null; retryable: boolean | null };
+      // Only words for the refusal: if the node does not answer, it stays retryable.
+      const check = voucher ? await chain.rpc<Check>("vouchers_check", [voucher.text]).catch(() => null) : null;
       const reason = (value.reason as { type?: string })?.type ?? check?.reason ?? "Refused";
       records.push({
         deviceKey,

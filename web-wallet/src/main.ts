@@ -328,6 +328,8 @@ function armIdleLock(): void {
     if (handle === undefined) return;
     wasm.lock(handle);
     handle = undefined;
+    chain?.client.destroy();
+    chain = undefined;
     show(unlockScreen);
   }, IDLE_MINUTES * 60_000);
 }
@@ -341,6 +343,10 @@ function enter(): void {
   nodeUrl = chainApi.endpoint(saved!.node, (url) =>
     confirm(t("otherNode", { url, saved: saved!.node ?? chainApi.DEFAULT_NODE })),
   );
+  if (chain && chain.url !== nodeUrl) {
+    chain.client.destroy();
+    chain = undefined;
+  }
   show(homeScreen);
   if (navigator.onLine) void goOnline();
 }
@@ -443,15 +449,22 @@ let setConflict = false;
  * number on. A wallet a lying node once gave a set of its own is repaired this way.
  */
 async function trustNodeSets(): Promise<void> {
-  if (!chain || !confirm(t("trustSetsConfirm", { url: nodeUrl }))) return;
+  const trusted = chain;
+  if (!trusted || !confirm(t("trustSetsConfirm", { url: trusted.url }))) return;
   await queue(async () => {
-    const answers = await chainApi.syncAnswers(chain!, state(), saved!.address, saved!.deviceKey);
-    await update((current) => ({
-      next: { state: wasm.applySync(current.state, answers, Date.now(), true) },
-      result: undefined,
-    }));
-    setConflict = false;
-    homeStatus.say(() => t("synced"), "done");
+    try {
+      // The answers of the node the person agreed to, and no other.
+      const answers = await chainApi.syncAnswers(trusted, state(), saved!.address, saved!.deviceKey);
+      await update((current) => ({
+        next: { state: wasm.applySync(current.state, answers, Date.now(), true), node: trusted.url },
+        result: undefined,
+      }));
+      setConflict = false;
+      homeStatus.say(() => t("synced"), "done");
+    } catch (error) {
+      const { code, detail } = thrownCode(error);
+      homeStatus.say(() => refusal({ code, sentence: detail }), "refused");
+    }
     refresh();
   });
 }
@@ -510,7 +523,12 @@ async function goOnline(byHand = false): Promise<void> {
     } catch (error) {
       const { code, detail } = thrownCode(error);
       homeStatus.say(
-        () => (code === "Refused" ? t("chainRefused", { why: detail }) : refusal({ code, sentence: detail })),
+        () =>
+          code === "Refused"
+            ? t("chainRefused", { why: detail })
+            : code === "NotFinalYet"
+              ? t("notFinalYet")
+              : refusal({ code, sentence: detail }),
         "refused",
       );
     }
@@ -528,7 +546,7 @@ async function refreshAccount(): Promise<void> {
 async function syncNow(): Promise<void> {
   const answers = await chainApi.syncAnswers(chain!, state(), saved!.address, saved!.deviceKey);
   await update((current) => ({
-    next: { state: wasm.applySync(current.state, answers, Date.now(), false), node: nodeUrl },
+    next: { state: wasm.applySync(current.state, answers, Date.now(), false), node: chain!.url },
     result: undefined,
   }));
 }
@@ -566,7 +584,7 @@ async function redeemReceived(): Promise<{ credited: bigint; waiting: number }> 
   }
   const waiting = redeemable.length - ready.length;
   if (ready.length === 0) return { credited: 0n, waiting };
-  const batch = await c.api.constants.Vouchers.MaxBatch();
+  const batch = await chainApi.within(chainApi.RPC_MS, "Vouchers.MaxBatch", c.api.constants.Vouchers.MaxBatch());
   let credited = 0n;
   for (let start = 0; start < ready.length; start += batch) {
     const chunk = ready.slice(start, start + batch);
@@ -587,6 +605,8 @@ async function redeemReceived(): Promise<{ credited: bigint; waiting: number }> 
     const outcome = await chainApi.submit(tx, chainApi.signer(handle!, saved!.accountKey), (block) =>
       homeStatus.say(() => (block ? t("inBlock", { block }) : t("signing")), "working"),
     );
+    // Not final in time: nothing is recorded; the next sync or redemption finds out.
+    if (!outcome.ok && outcome.unknown) throw new Error(`NotFinalYet: ${outcome.reason}`);
     if (!outcome.ok) throw new Error(`Refused: ${outcome.reason}`);
     const outcomes = await chainApi.redemptions(c, outcome.events, chunk);
     credited += outcomes.paid;
@@ -916,7 +936,12 @@ function fundScreen(): void {
       // The validators sign the purse's new figures a few blocks later.
       const until = Date.now() + 120_000;
       while (Date.now() < until) {
-        await syncNow();
+        try {
+          await syncNow();
+        } catch (error) {
+          const { code, detail } = thrownCode(error);
+          return line.say(refusal({ code, sentence: detail }), "refused");
+        }
         const proof = JSON.parse(wasm.proofFigures(state()) ?? "null") as { escrow: string; block: number } | null;
         if (proof && proof.block >= outcome.block) {
           await refreshAccount();

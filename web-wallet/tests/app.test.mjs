@@ -92,13 +92,13 @@ const browser = await chromium.launch({
 /** What each phone's app asked in a dialog (the node a link names), by phone name. */
 const asked = {};
 
-async function phone(name) {
+async function phone(name, { agree = true } = {}) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_MS);
   page.on("dialog", (dialog) => {
     (asked[name] ??= []).push(dialog.message());
-    void dialog.accept();
+    void (agree ? dialog.accept() : dialog.dismiss());
   });
   page.on("pageerror", (error) => console.log(`# ${name}: page error: ${error.message}`));
   return { name, context, page };
@@ -210,7 +210,9 @@ async function run() {
 
   // An account moves in: restored from its 12 words, or imported from a polkadot.js key file
   // (whose passphrase differs from the wallet's): the same account polkadot.js derives.
-  const restorer = await phone("restorer");
+  // The restorer says no to the link's node: the app keeps to its own (here the default
+  // local one, which does not answer), never the linked one.
+  const restorer = await phone("restorer", { agree: false });
   await restorer.page.goto(appUrl);
   await byId(restorer.page, "passphrase").fill(PASSPHRASE);
   await byId(restorer.page, "passphrase-again").fill(PASSPHRASE);
@@ -222,6 +224,21 @@ async function run() {
     restored === ss58Address(derive("").publicKey, 1947),
     "12 words restore the account polkadot.js derives from them",
     restored,
+  );
+  const declined = await restorer.page
+    .waitForFunction(
+      () => document.querySelector('[data-testid="home-status"]')?.textContent?.includes("ws://127.0.0.1:9944"),
+      null,
+      { timeout: STEP_MS },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+  ok(
+    declined && asked.restorer?.length === 1,
+    "a link's node the person declines is not used (the app keeps to its own)",
+    await byId(restorer.page, "home-status").textContent(),
   );
   await restorer.context.close();
   const importer = await phone("importer");
