@@ -97,8 +97,10 @@ function field(label: string, input: HTMLElement): HTMLElement {
   return h("label", {}, h("span", {}, label), input);
 }
 
+/** An address shortened for a sentence: left to right and in one piece inside Urdu too. */
 function short(address: string): string {
-  return address.length > 14 ? `${address.slice(0, 6)}…${address.slice(-6)}` : address;
+  const text = address.length > 14 ? `${address.slice(0, 6)}…${address.slice(-6)}` : address;
+  return currentLang() === "ur" ? `\u2066${text}\u2069` : text;
 }
 
 function state(): string {
