@@ -385,7 +385,7 @@ pub fn unlock(account: &str, device: &str, passphrase: &str) -> Result<String, J
 		keystore::decrypt(&json, passphrase).map_err(keystore_refusal)
 	};
 	let keys = Keys { account: open(account)?, device: open(device)? };
-	let answer = json!({
+	let mut answer = json!({
 		"address": address_of(&keys.account.public().0),
 		"accountKey": hex::encode(&keys.account.public().0),
 		"deviceKey": hex::encode(&keys.device.public().0),
@@ -395,7 +395,6 @@ pub fn unlock(account: &str, device: &str, passphrase: &str) -> Result<String, J
 		unlocked.push(Some(keys));
 		(unlocked.len() - 1) as u32
 	});
-	let mut answer = answer;
 	answer["handle"] = json!(handle);
 	Ok(answer.to_string())
 }
